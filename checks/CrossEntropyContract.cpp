@@ -1,0 +1,183 @@
+//===--- CrossEntropyContract.cpp - What cross_entropy accepts ------------===//
+
+#include "CrossEntropyContract.h"
+
+namespace torchlint {
+
+namespace {
+
+/// True if proven equal, false if proven different, nullopt if unknown.
+std::optional<bool> sameDims(llvm::ArrayRef<Dim> A, llvm::ArrayRef<Dim> B) {
+  if (A.size() != B.size())
+    return false;
+  bool AllKnown = true;
+  for (size_t I = 0; I < A.size(); ++I) {
+    if (A[I] && B[I] && *A[I] != *B[I])
+      return false;
+    AllKnown &= A[I].has_value() && B[I].has_value();
+  }
+  if (AllKnown)
+    return true;
+  return std::nullopt;
+}
+
+std::string dimText(const Dim &D) { return D ? std::to_string(*D) : "?"; }
+
+ContractVerdict raises(ContractVerdict::StageTy Stage, std::string Message,
+                       bool ClassIndices) {
+  ContractVerdict V;
+  V.Outcome = ContractVerdict::Raises;
+  V.Stage = Stage;
+  V.Message = std::move(Message);
+  V.ClassIndices = ClassIndices;
+  return V;
+}
+
+ContractVerdict unknown() { return ContractVerdict(); }
+
+/// The dtype check of the class-index kernels: int64 always, uint8 only in
+/// nll_loss's 1-D/2-D kernel.
+ContractVerdict checkIndexType(std::optional<DType> T, bool AllowByte) {
+  if (!T)
+    return unknown();
+  if (*T == DType::Long || (AllowByte && *T == DType::Byte)) {
+    ContractVerdict V;
+    V.Outcome = ContractVerdict::Valid;
+    V.ClassIndices = true;
+    return V;
+  }
+  return raises(ContractVerdict::IndexType,
+                "expected scalar type Long but found " +
+                    dtypeScalarTypeName(*T).str(),
+                true);
+}
+
+} // namespace
+
+static ContractVerdict checkAfterBatch(LossKind Kind, const Shape &Input,
+                                       const Shape &Target,
+                                       std::optional<DType> TargetType);
+
+Shape withoutDim(const Shape &S, int64_t Pos) {
+  if (!S || Pos < 0 || Pos >= static_cast<int64_t>(S->size()))
+    return std::nullopt;
+  const Dim &D = (*S)[Pos];
+  if (D && *D != 1)
+    return std::nullopt;
+  llvm::SmallVector<Dim, 4> Out(*S);
+  Out.erase(Out.begin() + Pos);
+  return Out;
+}
+
+ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
+                                  const Shape &Target,
+                                  std::optional<DType> TargetType) {
+  if (!Input || !Target || Kind == LossKind::BCEWithLogits)
+    return unknown();
+  llvm::ArrayRef<Dim> In(*Input), Tg(*Target);
+
+  // cross_entropy reads a target of the input's exact shape as class
+  // probabilities.
+  if (Kind == LossKind::CrossEntropy) {
+    std::optional<bool> Same = sameDims(In, Tg);
+    if (!Same)
+      return unknown();
+    if (*Same) {
+      if (!TargetType)
+        return unknown();
+      if (!isFloatingDType(*TargetType))
+        return raises(ContractVerdict::ProbabilityType,
+                      "Expected floating point type for target with class "
+                      "probabilities, got " +
+                          dtypeScalarTypeName(*TargetType).str(),
+                      false);
+      ContractVerdict V;
+      V.Outcome = ContractVerdict::Valid;
+      return V;
+    }
+  }
+
+  // nll_loss_nd.
+  if (In.empty())
+    return unknown();
+  if (In.size() != 1 && !Tg.empty()) {
+    if (In[0] && Tg[0] && *In[0] != *Tg[0])
+      return raises(ContractVerdict::BatchSize,
+                    "Expected input batch_size (" + dimText(In[0]) +
+                        ") to match target batch_size (" + dimText(Tg[0]) +
+                        ").",
+                    true);
+  }
+  // With a batch size unknown, the batch check may fail before the later
+  // ones: the call still raises, but maybe with another message.
+  bool BatchKnown = In.size() == 1 || Tg.empty() || (In[0] && Tg[0]);
+  ContractVerdict V = checkAfterBatch(Kind, Input, Target, TargetType);
+  V.Exact = V.Outcome == ContractVerdict::Raises && BatchKnown;
+  if (V.Outcome == ContractVerdict::Valid && !BatchKnown)
+    V.Outcome = ContractVerdict::Unknown;
+  return V;
+}
+
+static ContractVerdict checkAfterBatch(LossKind Kind, const Shape &Input,
+                                       const Shape &Target,
+                                       std::optional<DType> TargetType) {
+  llvm::ArrayRef<Dim> In(*Input), Tg(*Target);
+
+  if (In.size() <= 2) {
+    // nll_loss's meta function.
+    if (Tg.size() > 1)
+      return raises(ContractVerdict::TargetRank,
+                    "0D or 1D target tensor expected, multi-target not "
+                    "supported",
+                    true);
+    if (In.size() == 2 && Tg.empty())
+      return unknown(); // nll_loss_nd indexes the 0-d target: another error
+    if (In.size() == 1 && Tg.size() == 1) {
+      if (In[0] && Tg[0] && *In[0] != *Tg[0])
+        return raises(ContractVerdict::TargetRank,
+                      "size mismatch (got input: " + formatShape(Input) +
+                          ", target: " + formatShape(Target) + ")",
+                      true);
+      if (!In[0] || !Tg[0])
+        return unknown();
+    }
+    return checkIndexType(TargetType, /*AllowByte=*/true);
+  }
+
+  if (In.size() == 4) {
+    // nll_loss2d.
+    if (Tg.size() != 3)
+      return raises(ContractVerdict::TargetRank,
+                    "only batches of spatial targets supported (3D tensors) "
+                    "but got targets of dimension: " +
+                        std::to_string(Tg.size()),
+                    true);
+    std::optional<bool> Spatial = sameDims(In.drop_front(2), Tg.drop_front(1));
+    if (!Spatial)
+      return unknown();
+    if (!*Spatial)
+      return raises(ContractVerdict::TargetSize,
+                    "size mismatch (got input: " + formatShape(Input) +
+                        " , target: " + formatShape(Target),
+                    true);
+    return checkIndexType(TargetType, /*AllowByte=*/false);
+  }
+
+  // Three or more than four dimensions: reshaped onto nll_loss2d.
+  std::optional<bool> Spatial = sameDims(In.drop_front(2), Tg.drop_front(1));
+  if (Tg.empty())
+    Spatial = false;
+  if (!Spatial)
+    return unknown();
+  if (!*Spatial) {
+    llvm::SmallVector<Dim, 4> Expected{In[0]};
+    Expected.append(In.begin() + 2, In.end());
+    return raises(ContractVerdict::TargetSize,
+                  "Expected target size " + formatShape(Expected) + ", got " +
+                      formatShape(Target),
+                  true);
+  }
+  return checkIndexType(TargetType, /*AllowByte=*/false);
+}
+
+} // namespace torchlint

@@ -1,0 +1,385 @@
+//===--- LibTorchApi.cpp - Recognisers of LibTorch's C++ API --------------===//
+
+#include "LibTorchApi.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace torchlint {
+namespace api {
+
+std::string namespaceOf(const Decl *D) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isInline() || NS->isAnonymousNamespace())
+      continue;
+    Parts.push_back(NS->getName());
+  }
+  std::string Out;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Out.empty())
+      Out += "::";
+    Out += *It;
+  }
+  return Out;
+}
+
+bool isLibraryDecl(const Decl *D) {
+  std::string NS = namespaceOf(D);
+  llvm::StringRef Top = llvm::StringRef(NS).split("::").first;
+  if (Top == "std" || Top == "torch" || Top == "at" || Top == "c10" ||
+      Top == "caffe2" || Top == "__gnu_cxx" || Top == "ska" ||
+      Top == "ska_ordered" || Top == "pybind11")
+    return true;
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(D->getLocation());
+}
+
+static const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+static bool isNamed(const NamedDecl *D, llvm::StringRef NS,
+                    llvm::StringRef Name) {
+  return D && D->getDeclName().isIdentifier() && D->getName() == Name &&
+         namespaceOf(D) == NS;
+}
+
+bool isTensorType(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && (isNamed(RD, "at", "Tensor") || isNamed(RD, "at", "TensorBase"));
+}
+
+bool isTensorOptionsType(QualType T) {
+  return isNamed(recordOf(T), "c10", "TensorOptions");
+}
+
+static bool isScalarTypeEnum(QualType T) {
+  const auto *ET = T.getNonReferenceType()->getAs<EnumType>();
+  return ET && isNamed(ET->getDecl(), "c10", "ScalarType");
+}
+
+bool isScalarTypeExpr(const Expr *E) {
+  return isScalarTypeEnum(ignoreWrappers(E)->getType());
+}
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
+      Next = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = F->getSubExpr();
+    else if (const auto *CE = dyn_cast<ConstantExpr>(Next))
+      Next = CE->getSubExpr();
+    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Next))
+      Next = D->getExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+std::optional<DType> evaluateScalarType(const Expr *E, const ASTContext &Ctx) {
+  E = ignoreWrappers(E);
+  // c10::optional<ScalarType>(kLong) and similar one-argument wrappers.
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (CE->getNumArgs() == 1)
+      return evaluateScalarType(CE->getArg(0), Ctx);
+  const auto *ET = E->getType().getNonReferenceType()->getAs<EnumType>();
+  if (!ET || !isScalarTypeEnum(E->getType()))
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  llvm::APSInt V = R.Val.getInt();
+  for (const EnumConstantDecl *C : ET->getDecl()->enumerators())
+    if (llvm::APSInt::isSameValue(C->getInitVal(), V))
+      return dtypeFromScalarTypeName(C->getName());
+  return std::nullopt;
+}
+
+/// Walks the bases of a class looking for torch::nn::Module.
+static bool derivesFromModule(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return false;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  if (isNamed(RD, "torch::nn", "Module"))
+    return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (derivesFromModule(B.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+/// The Impl argument of torch::nn::ModuleHolder<Impl> (or of a class derived
+/// from it, as TORCH_MODULE(Name) declares).
+static const CXXRecordDecl *holderImpl(const CXXRecordDecl *RD,
+                                       unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return nullptr;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    llvm::StringRef Name = Spec->getName();
+    std::string NS = namespaceOf(Spec);
+    bool Holder = Name == "ModuleHolder" && NS == "torch::nn";
+    bool Shared = Name == "shared_ptr" && NS == "std";
+    if ((Holder || Shared) && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+      const CXXRecordDecl *Impl =
+          Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+      return derivesFromModule(Impl) ? Impl : nullptr;
+    }
+  }
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return nullptr;
+  for (const CXXBaseSpecifier &B : Def->bases())
+    if (const CXXRecordDecl *Impl =
+            holderImpl(B.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return Impl;
+  return nullptr;
+}
+
+const CXXRecordDecl *moduleImplOf(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return nullptr;
+  if (const CXXRecordDecl *Impl = holderImpl(RD))
+    return Impl;
+  return derivesFromModule(RD) ? RD : nullptr;
+}
+
+ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
+  if (!Impl)
+    return ModuleKind::Unknown;
+  if (namespaceOf(Impl) != "torch::nn")
+    return isLibraryDecl(Impl) ? ModuleKind::Unknown : ModuleKind::Custom;
+  llvm::StringRef Name = Impl->getName();
+  if (Name == "CrossEntropyLossImpl" || Name == "NLLLossImpl" ||
+      Name == "BCEWithLogitsLossImpl") {
+    if (Loss)
+      *Loss = Name == "CrossEntropyLossImpl" ? LossKind::CrossEntropy
+              : Name == "NLLLossImpl"        ? LossKind::NLL
+                                             : LossKind::BCEWithLogits;
+    return ModuleKind::Loss;
+  }
+  return llvm::StringSwitch<ModuleKind>(Name)
+      .Case("LinearImpl", ModuleKind::Linear)
+      .Cases("Conv1dImpl", "Conv2dImpl", "Conv3dImpl", ModuleKind::Conv)
+      .Cases("SoftmaxImpl", "Softmax2dImpl", "SoftminImpl",
+             ModuleKind::Softmax)
+      .Case("LogSoftmaxImpl", ModuleKind::LogSoftmax)
+      .Case("SigmoidImpl", ModuleKind::Sigmoid)
+      .Case("FlattenImpl", ModuleKind::Flatten)
+      .Case("SequentialImpl", ModuleKind::Sequential)
+      .Case("FunctionalImpl", ModuleKind::Functional)
+      .Cases("ReLUImpl", "ReLU6Impl", "LeakyReLUImpl", "PReLUImpl", "ELUImpl",
+             ModuleKind::ShapePreserving)
+      .Cases("SELUImpl", "CELUImpl", "GELUImpl", "SiLUImpl", "MishImpl",
+             ModuleKind::ShapePreserving)
+      .Cases("TanhImpl", "HardtanhImpl", "HardshrinkImpl", "SoftplusImpl",
+             "SoftsignImpl", ModuleKind::ShapePreserving)
+      .Cases("TanhshrinkImpl", "ThresholdImpl", "SoftshrinkImpl",
+             "RReLUImpl", "GLUImpl", ModuleKind::Unknown)
+      .Cases("DropoutImpl", "Dropout2dImpl", "Dropout3dImpl",
+             "AlphaDropoutImpl", "FeatureAlphaDropoutImpl",
+             ModuleKind::ShapePreserving)
+      .Cases("BatchNorm1dImpl", "BatchNorm2dImpl", "BatchNorm3dImpl",
+             "LayerNormImpl", "GroupNormImpl", ModuleKind::ShapePreserving)
+      .Cases("InstanceNorm1dImpl", "InstanceNorm2dImpl", "InstanceNorm3dImpl",
+             "LocalResponseNormImpl", "IdentityImpl",
+             ModuleKind::ShapePreserving)
+      .Default(ModuleKind::Unknown);
+}
+
+TensorOp tensorOpOf(llvm::StringRef Name) {
+  return llvm::StringSwitch<TensorOp>(Name)
+      .Cases("softmax", "special_softmax", "_softmax", TensorOp::Softmax)
+      .Cases("log_softmax", "special_log_softmax", "_log_softmax",
+             TensorOp::LogSoftmax)
+      .Cases("sigmoid", "special_expit", TensorOp::Sigmoid)
+      .Case("exp", TensorOp::Exp)
+      .Case("log", TensorOp::Log)
+      .Case("unsqueeze", TensorOp::Unsqueeze)
+      .Case("squeeze", TensorOp::Squeeze)
+      .Cases("view", "reshape", TensorOp::View)
+      .Case("flatten", TensorOp::Flatten)
+      .Case("permute", TensorOp::Permute)
+      .Cases("transpose", "swapaxes", "swapdims", TensorOp::Transpose)
+      .Case("t", TensorOp::T)
+      .Cases("to", "toType", "type_as", TensorOp::ConvertTo)
+      .Cases("detach", "clone", "contiguous", "cpu", "cuda", TensorOp::Same)
+      .Cases("set_requires_grad", "requires_grad_", "pin_memory",
+             TensorOp::Same)
+      .Cases("relu", "abs", "neg", "tanh", "sqrt", TensorOp::Elementwise)
+      .Cases("clamp", "clamp_min", "clamp_max", "dropout", "gelu",
+             TensorOp::Elementwise)
+      .Cases("leaky_relu", "elu", "silu", "square", "round",
+             TensorOp::Elementwise)
+      .Cases("argmax", "argmin", TensorOp::ArgMax)
+      .Cases("add", "sub", "mul", "div", "true_divide", TensorOp::Arith)
+      .Cases("floor_divide", "remainder", "fmod", TensorOp::Arith)
+      .Cases("matmul", "mm", TensorOp::MatMul)
+      .Case("size", TensorOp::Size)
+      .Case("sizes", TensorOp::Sizes)
+      .Cases("dtype", "scalar_type", TensorOp::DTypeOf)
+      .Default(TensorOp::Unknown);
+}
+
+Factory factoryOf(llvm::StringRef Name) {
+  return llvm::StringSwitch<Factory>(Name)
+      .Cases("randn", "rand", "zeros", "ones", "empty", Factory::FloatFill)
+      .Case("full", Factory::Full)
+      .Case("randint", Factory::Randint)
+      .Case("tensor", Factory::Tensor)
+      .Case("arange", Factory::Arange)
+      .Cases("zeros_like", "ones_like", "empty_like", "rand_like",
+             "randn_like", Factory::Like)
+      .Case("full_like", Factory::Like)
+      .Case("randint_like", Factory::RandintLike)
+      .Case("from_blob", Factory::FromBlob)
+      .Default(Factory::None);
+}
+
+std::optional<LossKind> lossFunctionOf(const FunctionDecl *F) {
+  if (!F || !F->getDeclName().isIdentifier())
+    return std::nullopt;
+  std::string NS = namespaceOf(F);
+  if (NS != "torch::nn::functional" && NS != "torch" && NS != "at")
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<LossKind>>(F->getName())
+      .Cases("cross_entropy", "cross_entropy_loss", LossKind::CrossEntropy)
+      .Cases("nll_loss", "nll_loss_nd", "nll_loss2d", LossKind::NLL)
+      .Case("binary_cross_entropy_with_logits", LossKind::BCEWithLogits)
+      .Default(std::nullopt);
+}
+
+/// The arguments the user wrote, without the defaulted ones.
+static void collectArgs(const CallExpr *E, unsigned First, ApiCall &Out) {
+  for (unsigned I = First; I < E->getNumArgs(); ++I) {
+    const Expr *A = E->getArg(I);
+    if (isa<CXXDefaultArgExpr>(A))
+      break;
+    Out.Args.push_back(A);
+  }
+}
+
+static bool isStdFunction(const FunctionDecl *F, llvm::StringRef Name) {
+  return F && F->getDeclName().isIdentifier() && F->getName() == Name &&
+         namespaceOf(F) == "std";
+}
+
+ApiCall classifyCall(const CallExpr *E) {
+  ApiCall Out;
+  const FunctionDecl *F = E->getDirectCallee();
+  Out.Callee = F;
+  if (!F)
+    return Out;
+  if (F->getDeclName().isIdentifier())
+    Out.Name = F->getName();
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  const CXXRecordDecl *Parent = Method ? Method->getParent() : nullptr;
+
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if (Method) {
+      Out.Self = Op->getArg(0);
+      collectArgs(E, 1, Out);
+      if (K == OO_Arrow || K == OO_Star) {
+        Out.Kind = ApiCall::Arrow;
+        return Out;
+      }
+      if (K == OO_Call && (holderImpl(Parent) || derivesFromModule(Parent))) {
+        Out.Kind = ApiCall::ModuleCall;
+        return Out;
+      }
+      if (isTensorType(QualType(Parent->getTypeForDecl(), 0))) {
+        Out.Kind = ApiCall::Operator;
+        Out.Name = getOperatorSpelling(K);
+        return Out;
+      }
+      return Out; // a user's operator: the caller decides
+    }
+    if (isLibraryDecl(F) && (isTensorType(Op->getArg(0)->getType()) ||
+                             (Op->getNumArgs() > 1 &&
+                              isTensorType(Op->getArg(1)->getType())))) {
+      Out.Kind = ApiCall::Operator;
+      Out.Name = getOperatorSpelling(K);
+      collectArgs(E, 0, Out);
+    }
+    return Out;
+  }
+
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    Out.Self = MC->getImplicitObjectArgument();
+    collectArgs(E, 0, Out);
+    QualType ParentType(Parent->getTypeForDecl(), 0);
+    if (isTensorType(ParentType)) {
+      Out.Kind = ApiCall::TensorMethod;
+      return Out;
+    }
+    if (derivesFromModule(Parent)) {
+      if (Out.Name == "forward")
+        Out.Kind = ApiCall::ModuleCall;
+      else if (Out.Name == "register_module")
+        Out.Kind = ApiCall::RegisterModule;
+      else if (isLibraryDecl(Parent))
+        Out.Kind = ApiCall::ModuleMethod;
+      return Out;
+    }
+    if (Parent->getName().ends_with("Options") && isLibraryDecl(Parent)) {
+      Out.Kind = ApiCall::BuilderMethod;
+      return Out;
+    }
+    if ((Parent->getName() == "shared_ptr" || holderImpl(Parent)) &&
+        (Out.Name == "get" || Out.Name == "ptr"))
+      Out.Kind = ApiCall::Arrow;
+    return Out;
+  }
+
+  collectArgs(E, 0, Out);
+  if (isStdFunction(F, "move") || isStdFunction(F, "forward")) {
+    Out.Kind = ApiCall::PassThrough;
+    return Out;
+  }
+  if (isStdFunction(F, "get")) {
+    Out.Kind = ApiCall::StdGet;
+    return Out;
+  }
+  if (isStdFunction(F, "make_shared") && moduleImplOf(E->getType())) {
+    Out.Kind = ApiCall::MakeShared;
+    return Out;
+  }
+  if (!isLibraryDecl(F))
+    return Out;
+  std::string NS = namespaceOf(F);
+  if (NS == "torch::nn::functional") {
+    Out.Kind = ApiCall::Functional;
+    return Out;
+  }
+  if (NS == "torch" || NS == "at" || NS == "c10") {
+    if (isTensorOptionsType(F->getReturnType()))
+      Out.Kind = ApiCall::ScalarFunction;
+    else
+      Out.Kind = ApiCall::TorchFunction;
+  }
+  return Out;
+}
+
+} // namespace api
+} // namespace torchlint

@@ -1,0 +1,124 @@
+//===--- LibTorchApi.h - Recognisers of LibTorch's C++ API ----------------===//
+//
+// Everything torchlint knows about LibTorch's spelling lives here: which
+// calls are tensor methods, factories, softmaxes and losses, which classes are
+// modules and module holders, how dtypes are named. The flow analysis asks
+// these questions; the checks never match LibTorch calls themselves.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCHLINT_LIBTORCHAPI_H
+#define TORCHLINT_LIBTORCHAPI_H
+
+#include "TensorFacts.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace torchlint {
+namespace api {
+
+/// The namespace path of a declaration, without inline namespaces
+/// ("torch::nn::functional", "at", "").
+std::string namespaceOf(const clang::Decl *D);
+
+/// True for declarations of LibTorch and the standard library, whose bodies
+/// the analysis models instead of reading.
+bool isLibraryDecl(const clang::Decl *D);
+
+bool isTensorType(clang::QualType T);
+bool isTensorOptionsType(clang::QualType T);
+
+/// The dtype named by a c10::ScalarType expression (torch::kLong, at::kFloat,
+/// c10::ScalarType::Int, ...).
+std::optional<DType> evaluateScalarType(const clang::Expr *E,
+                                        const clang::ASTContext &Ctx);
+bool isScalarTypeExpr(const clang::Expr *E);
+
+/// For torch::nn::Linear, ModuleHolder<LinearImpl>, LinearImpl,
+/// std::shared_ptr<LinearImpl> and user modules alike: the module class (the
+/// "Impl"). Null if the type is not a module.
+const clang::CXXRecordDecl *moduleImplOf(clang::QualType T);
+
+/// What a module class computes, from its name for torch::nn's own modules;
+/// Custom for a module the user wrote.
+ModuleKind moduleKindOf(const clang::CXXRecordDecl *Impl,
+                        LossKind *Loss = nullptr);
+
+/// The elementwise and shape operations of at::Tensor (as methods and as
+/// torch:: functions), grouped by what they do to the facts.
+enum class TensorOp {
+  Unknown,
+  Softmax,
+  LogSoftmax,
+  Sigmoid,
+  Exp,
+  Log,
+  Unsqueeze,
+  Squeeze,
+  View,     ///< view, reshape: explicit sizes
+  Flatten,
+  Permute,
+  Transpose,
+  T,
+  ConvertTo,   ///< to, toType, type_as
+  Same,        ///< detach, clone, contiguous, cpu, ...: same facts
+  Elementwise, ///< relu, abs, tanh, ...: same shape and dtype, new values
+  ArgMax,      ///< argmax, argmin: int64 indices
+  Arith,       ///< add, sub, mul, div and their operators
+  MatMul,
+  Size,        ///< size(d)
+  Sizes,       ///< sizes()
+  DTypeOf,     ///< dtype(), scalar_type()
+  Index,       ///< operator[], select on dim 0
+};
+TensorOp tensorOpOf(llvm::StringRef Name);
+
+/// Tensor factories of torch:: (the at:: ones are the same functions).
+enum class Factory {
+  None,
+  FloatFill, ///< randn, rand, zeros, ones, empty, normal: float by default
+  Full,
+  Randint,
+  Tensor,
+  Arange,
+  Like,      ///< zeros_like, ones_like, ...: same shape and dtype
+  RandintLike,
+  FromBlob,
+};
+Factory factoryOf(llvm::StringRef Name);
+
+/// Losses as free functions (torch::nn::functional::, torch::, at::).
+std::optional<LossKind> lossFunctionOf(const clang::FunctionDecl *F);
+
+/// A call, sorted by what it is in LibTorch terms.
+struct ApiCall {
+  enum KindTy {
+    Other,          ///< not LibTorch: maybe a user function
+    TensorMethod,   ///< t.unsqueeze(1)
+    TorchFunction,  ///< torch::softmax(t, 1), at::cat(...), torch::randn(...)
+    Functional,     ///< torch::nn::functional::softmax(t, opts)
+    Operator,       ///< t + 1, t / 2
+    ModuleCall,     ///< m(x), m->forward(x), m.forward(x)
+    ModuleMethod,   ///< seq->push_back(...), and other module methods
+    Arrow,          ///< holder.operator->(), shared_ptr::operator->
+    RegisterModule, ///< register_module("fc", m)
+    MakeShared,     ///< std::make_shared<NetImpl>(...)
+    PassThrough,    ///< std::move, std::forward
+    StdGet,         ///< std::get<I>(tuple)
+    BuilderMethod,  ///< LinearOptions(1, 2).bias(false), TensorOptions().dtype(...)
+    ScalarFunction, ///< torch::dtype(kLong), torch::device(...)
+  } Kind = Other;
+  llvm::StringRef Name;
+  const clang::Expr *Self = nullptr;
+  llvm::SmallVector<const clang::Expr *, 4> Args;
+  const clang::FunctionDecl *Callee = nullptr;
+};
+ApiCall classifyCall(const clang::CallExpr *E);
+
+/// Strips implicit casts, parentheses, temporaries and cleanups.
+const clang::Expr *ignoreWrappers(const clang::Expr *E);
+
+} // namespace api
+} // namespace torchlint
+
+#endif // TORCHLINT_LIBTORCHAPI_H

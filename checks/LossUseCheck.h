@@ -1,0 +1,40 @@
+//===--- LossUseCheck.h - Base of the checks on loss calls ----------------===//
+//
+// The loss-contract checks all read the same flow analysis: this base runs it
+// once per translation unit (shared between checks) and hands each check the
+// loss uses it found.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCHLINT_LOSSUSECHECK_H
+#define TORCHLINT_LOSSUSECHECK_H
+
+#include "TensorFlow.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace torchlint {
+
+class LossUseCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void onStartOfTranslationUnit() override;
+
+protected:
+  /// Called for every loss use of the translation unit until one use of a
+  /// call is diagnosed; returns whether it diagnosed this one.
+  virtual bool checkUse(const LossUse &Use) = 0;
+
+  /// Notes pointing at the user's call sites that led to the loss call.
+  void noteCallStack(const LossUse &Use);
+  /// A note at the place a fact comes from, if known.
+  void noteOrigin(const std::optional<Origin> &O);
+};
+
+} // namespace torchlint
+
+#endif // TORCHLINT_LOSSUSECHECK_H

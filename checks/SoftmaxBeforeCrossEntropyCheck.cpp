@@ -1,0 +1,20 @@
+//===--- SoftmaxBeforeCrossEntropyCheck.cpp -------------------------------===//
+
+#include "SoftmaxBeforeCrossEntropyCheck.h"
+
+namespace torchlint {
+
+bool SoftmaxBeforeCrossEntropyCheck::checkUse(const LossUse &Use) {
+  if (Use.Kind != LossKind::CrossEntropy ||
+      Use.Input.Act != Activation::Softmax || !Use.InputArg)
+    return false;
+  diag(Use.InputArg->getBeginLoc(),
+       "input of CrossEntropyLoss is already a softmax; CrossEntropyLoss "
+       "applies log_softmax itself, so the loss cannot reach 0 and its "
+       "gradients shrink; pass the raw logits");
+  noteOrigin(Use.Input.ActOrigin);
+  noteCallStack(Use);
+  return true;
+}
+
+} // namespace torchlint

@@ -1,0 +1,338 @@
+//===--- TensorFacts.cpp - What torchlint can prove about a value ---------===//
+
+#include "TensorFacts.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace torchlint {
+
+std::optional<DType> dtypeFromScalarTypeName(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<DType>>(Name)
+      .Case("Bool", DType::Bool)
+      .Case("Byte", DType::Byte)
+      .Case("Char", DType::Char)
+      .Case("Short", DType::Short)
+      .Case("Int", DType::Int)
+      .Case("Long", DType::Long)
+      .Case("Half", DType::Half)
+      .Case("BFloat16", DType::BFloat16)
+      .Case("Float", DType::Float)
+      .Case("Double", DType::Double)
+      .Cases("ComplexHalf", "ComplexFloat", "ComplexDouble", DType::Complex)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef dtypeName(DType T) {
+  switch (T) {
+  case DType::Bool:
+    return "bool";
+  case DType::Byte:
+    return "uint8";
+  case DType::Char:
+    return "int8";
+  case DType::Short:
+    return "int16";
+  case DType::Int:
+    return "int32";
+  case DType::Long:
+    return "int64";
+  case DType::Half:
+    return "float16";
+  case DType::BFloat16:
+    return "bfloat16";
+  case DType::Float:
+    return "float";
+  case DType::Double:
+    return "double";
+  case DType::Complex:
+    return "complex";
+  }
+  return "?";
+}
+
+llvm::StringRef dtypeScalarTypeName(DType T) {
+  switch (T) {
+  case DType::Bool:
+    return "Bool";
+  case DType::Byte:
+    return "Byte";
+  case DType::Char:
+    return "Char";
+  case DType::Short:
+    return "Short";
+  case DType::Int:
+    return "Int";
+  case DType::Long:
+    return "Long";
+  case DType::Half:
+    return "Half";
+  case DType::BFloat16:
+    return "BFloat16";
+  case DType::Float:
+    return "Float";
+  case DType::Double:
+    return "Double";
+  case DType::Complex:
+    return "ComplexFloat";
+  }
+  return "?";
+}
+
+bool isFloatingDType(DType T) {
+  return T == DType::Half || T == DType::BFloat16 || T == DType::Float ||
+         T == DType::Double;
+}
+
+bool isIntegralDType(DType T) {
+  return T == DType::Byte || T == DType::Char || T == DType::Short ||
+         T == DType::Int || T == DType::Long;
+}
+
+// c10's promotion lattice, restricted to the categories that matter here:
+// complex > floating > integral > bool; within a category the wider wins.
+DType promoteDTypes(DType A, DType B) {
+  auto Category = [](DType T) {
+    if (T == DType::Complex)
+      return 3;
+    if (isFloatingDType(T))
+      return 2;
+    if (isIntegralDType(T))
+      return 1;
+    return 0;
+  };
+  if (Category(A) != Category(B))
+    return Category(A) > Category(B) ? A : B;
+  if (A == B)
+    return A;
+  // uint8 with a signed integer type of the same width promotes to int16.
+  if ((A == DType::Byte && B == DType::Char) ||
+      (A == DType::Char && B == DType::Byte))
+    return DType::Short;
+  // Half with bfloat16 promotes to float.
+  if ((A == DType::Half && B == DType::BFloat16) ||
+      (A == DType::BFloat16 && B == DType::Half))
+    return DType::Float;
+  return static_cast<int>(A) > static_cast<int>(B) ? A : B;
+}
+
+std::string formatShape(const Shape &S) {
+  if (!S)
+    return "[?]";
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << '[';
+  for (size_t I = 0; I < S->size(); ++I) {
+    if (I)
+      OS << ", ";
+    if ((*S)[I])
+      OS << *(*S)[I];
+    else
+      OS << '?';
+  }
+  OS << ']';
+  return Out;
+}
+
+llvm::StringRef lossName(LossKind K) {
+  switch (K) {
+  case LossKind::CrossEntropy:
+    return "CrossEntropyLoss";
+  case LossKind::NLL:
+    return "NLLLoss";
+  case LossKind::BCEWithLogits:
+    return "BCEWithLogitsLoss";
+  }
+  return "?";
+}
+
+bool TensorFact::operator==(const TensorFact &O) const {
+  return Sizes == O.Sizes && Type == O.Type && TypeOrigin == O.TypeOrigin &&
+         Range == O.Range && Act == O.Act && ActOrigin == O.ActOrigin &&
+         Unsqueezed == O.Unsqueezed;
+}
+
+static bool samePtr(const std::shared_ptr<const Value> &A,
+                    const std::shared_ptr<const Value> &B) {
+  if (A == B)
+    return true;
+  return A && B && *A == *B;
+}
+
+static bool sameFields(const std::shared_ptr<const FieldMap> &A,
+                       const std::shared_ptr<const FieldMap> &B) {
+  if (A == B)
+    return true;
+  if (!A || !B || A->size() != B->size())
+    return false;
+  for (const auto &[Decl, V] : *A) {
+    auto It = B->find(Decl);
+    if (It == B->end() || It->second != V)
+      return false;
+  }
+  return true;
+}
+
+bool ModuleFact::operator==(const ModuleFact &O) const {
+  if (Kind != O.Kind || Created != O.Created || A != O.A || B != O.B ||
+      Impl != O.Impl || Loss != O.Loss || Children.size() != O.Children.size())
+    return false;
+  for (size_t I = 0; I < Children.size(); ++I)
+    if (Children[I] != O.Children[I] &&
+        !(Children[I] && O.Children[I] && *Children[I] == *O.Children[I]))
+      return false;
+  return sameFields(Fields, O.Fields) && samePtr(Callable, O.Callable) &&
+         samePtr(LossOptions, O.LossOptions);
+}
+
+const Value *BuilderFact::get(llvm::StringRef Name) const {
+  // The last setter wins, as in the builder itself.
+  for (auto It = Entries.rbegin(); It != Entries.rend(); ++It)
+    if (It->first == Name)
+      return It->second.get();
+  return nullptr;
+}
+
+bool BuilderFact::operator==(const BuilderFact &O) const {
+  if (Entries.size() != O.Entries.size())
+    return false;
+  for (size_t I = 0; I < Entries.size(); ++I)
+    if (Entries[I].first != O.Entries[I].first ||
+        !samePtr(Entries[I].second, O.Entries[I].second))
+      return false;
+  return true;
+}
+
+bool Value::operator==(const Value &O) const {
+  if (Kind != O.Kind)
+    return false;
+  switch (Kind) {
+  case Unknown:
+    return true;
+  case Tensor:
+    return T == O.T;
+  case Module:
+    return M == O.M || (M && O.M && *M == *O.M);
+  case Int:
+  case Bool:
+  case Float:
+    return I == O.I;
+  case IntList:
+    return List == O.List;
+  case Options:
+    return this->O == O.O;
+  case ScalarType:
+    return ST == O.ST;
+  case Callable:
+    return C == O.C;
+  case Builder:
+    return B == O.B;
+  }
+  return false;
+}
+
+template <typename T>
+static std::optional<T> joinOpt(const std::optional<T> &A,
+                                const std::optional<T> &B) {
+  if (A == B)
+    return A;
+  return std::nullopt;
+}
+
+static Shape joinShapes(const Shape &A, const Shape &B) {
+  if (!A || !B || A->size() != B->size())
+    return std::nullopt;
+  llvm::SmallVector<Dim, 4> Out;
+  for (size_t I = 0; I < A->size(); ++I)
+    Out.push_back(joinOpt((*A)[I], (*B)[I]));
+  return Out;
+}
+
+TensorFact join(const TensorFact &A, const TensorFact &B) {
+  TensorFact R;
+  R.Sizes = joinShapes(A.Sizes, B.Sizes);
+  R.Type = joinOpt(A.Type, B.Type);
+  if (R.Type)
+    R.TypeOrigin = A.TypeOrigin ? A.TypeOrigin : B.TypeOrigin;
+  if (A.Range && B.Range)
+    R.Range = ValueRange{std::min(A.Range->Lo, B.Range->Lo),
+                         std::max(A.Range->Hi, B.Range->Hi)};
+  // A provenance survives a join only if both paths carry it.
+  R.Act = joinOpt(A.Act, B.Act);
+  if (R.Act)
+    R.ActOrigin = A.ActOrigin ? A.ActOrigin : B.ActOrigin;
+  if (A.Unsqueezed && B.Unsqueezed && R.Sizes)
+    R.Unsqueezed = A.Unsqueezed;
+  return R;
+}
+
+static ModulePtr joinModules(const ModulePtr &A, const ModulePtr &B) {
+  if (!A || !B)
+    return nullptr;
+  if (A == B || *A == *B)
+    return A;
+  if (A->Kind != B->Kind || A->Impl != B->Impl || A->Loss != B->Loss ||
+      A->Children.size() != B->Children.size())
+    return nullptr;
+  auto R = std::make_shared<ModuleFact>(*A);
+  R->Created = joinOpt(A->Created, B->Created);
+  R->A = joinOpt(A->A, B->A);
+  R->B = joinOpt(A->B, B->B);
+  for (size_t I = 0; I < A->Children.size(); ++I)
+    R->Children[I] = joinModules(A->Children[I], B->Children[I]);
+  if (!samePtr(A->Callable, B->Callable))
+    R->Callable = nullptr;
+  if (!samePtr(A->LossOptions, B->LossOptions))
+    R->LossOptions = nullptr;
+  if (!sameFields(A->Fields, B->Fields)) {
+    if (!A->Fields || !B->Fields) {
+      R->Fields = nullptr;
+    } else {
+      auto Fields = std::make_shared<FieldMap>();
+      for (const auto &[Decl, V] : *A->Fields) {
+        auto It = B->Fields->find(Decl);
+        if (It != B->Fields->end())
+          (*Fields)[Decl] = join(V, It->second);
+      }
+      R->Fields = std::move(Fields);
+    }
+  }
+  return R;
+}
+
+Value join(const Value &A, const Value &B) {
+  if (A == B)
+    return A;
+  if (A.Kind != B.Kind)
+    return Value::unknown();
+  switch (A.Kind) {
+  case Value::Tensor:
+    return Value::tensor(join(A.T, B.T));
+  case Value::Int:
+  case Value::Bool:
+  case Value::Float: {
+    Value R = A;
+    R.I = std::nullopt;
+    return R;
+  }
+  case Value::IntList: {
+    Value R = A;
+    if (!A.List || !B.List || A.List->size() != B.List->size()) {
+      R.List = std::nullopt;
+      return R;
+    }
+    for (size_t I = 0; I < A.List->size(); ++I)
+      (*R.List)[I] = joinOpt((*A.List)[I], (*B.List)[I]);
+    return R;
+  }
+  case Value::ScalarType:
+    return Value::scalarType(std::nullopt);
+  case Value::Module:
+    if (ModulePtr M = joinModules(A.M, B.M))
+      return Value::module(std::move(M));
+    return Value::unknown();
+  default:
+    return Value::unknown();
+  }
+}
+
+} // namespace torchlint

@@ -1,0 +1,247 @@
+//===--- TensorFacts.h - What torchlint can prove about a value -----------===//
+//
+// The abstract values of torchlint's flow analysis. Every field says what is
+// proven and nothing more: an unknown dimension, dtype or provenance is
+// std::nullopt, and joining two facts keeps only what both agree on.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCHLINT_TENSORFACTS_H
+#define TORCHLINT_TENSORFACTS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXRecordDecl;
+class FunctionDecl;
+class LambdaExpr;
+class ValueDecl;
+} // namespace clang
+
+namespace torchlint {
+
+/// A tensor element type, named as LibTorch's c10::ScalarType names it.
+enum class DType {
+  Bool,
+  Byte,
+  Char,
+  Short,
+  Int,
+  Long,
+  Half,
+  BFloat16,
+  Float,
+  Double,
+  Complex
+};
+
+std::optional<DType> dtypeFromScalarTypeName(llvm::StringRef Name);
+/// "float", "int64", ... as users write them in prose.
+llvm::StringRef dtypeName(DType T);
+/// "Float", "Long", ... as LibTorch's error messages spell them.
+llvm::StringRef dtypeScalarTypeName(DType T);
+bool isFloatingDType(DType T);
+bool isIntegralDType(DType T);
+/// The result type of a binary arithmetic op on two tensors (type promotion).
+DType promoteDTypes(DType A, DType B);
+
+/// Where a fact was established, for the notes of a diagnostic.
+struct Origin {
+  clang::SourceLocation Loc;
+  std::string What; ///< e.g. "torch::randn creates a float tensor"
+  bool operator==(const Origin &O) const {
+    return Loc == O.Loc && What == O.What;
+  }
+  bool operator!=(const Origin &O) const { return !(*this == O); }
+};
+
+using Dim = std::optional<int64_t>;
+
+/// A shape: unknown rank (std::nullopt) or a list of dimensions, each known or
+/// unknown.
+using Shape = std::optional<llvm::SmallVector<Dim, 4>>;
+std::string formatShape(const Shape &S);
+
+/// The activation whose output a tensor provably is.
+enum class Activation { Softmax, LogSoftmax, Sigmoid };
+
+/// An integer value range [Lo, Hi] that every element is proven to lie in.
+struct ValueRange {
+  int64_t Lo, Hi;
+  bool operator==(const ValueRange &O) const {
+    return Lo == O.Lo && Hi == O.Hi;
+  }
+};
+
+/// An unsqueeze that added a dimension to the tensor and has not been undone
+/// since (a squeeze, view, reshape or flatten recomputes the shape).
+struct UnsqueezeSite {
+  Origin At;
+  int64_t Dim;
+  bool operator==(const UnsqueezeSite &O) const {
+    return At == O.At && Dim == O.Dim;
+  }
+};
+
+struct TensorFact {
+  Shape Sizes;
+  std::optional<DType> Type;
+  std::optional<Origin> TypeOrigin;
+  std::optional<ValueRange> Range;
+  std::optional<Activation> Act;
+  std::optional<Origin> ActOrigin;
+  std::optional<UnsqueezeSite> Unsqueezed;
+
+  std::optional<size_t> rank() const {
+    if (!Sizes)
+      return std::nullopt;
+    return Sizes->size();
+  }
+  bool operator==(const TensorFact &O) const;
+};
+
+/// TensorOptions: which dtype it sets, if any is provably set or absent.
+struct OptionsFact {
+  bool DTypeKnown = false; ///< false: cannot tell whether a dtype is set
+  std::optional<DType> Type; ///< with DTypeKnown: the dtype, or none set
+  bool operator==(const OptionsFact &O) const {
+    return DTypeKnown == O.DTypeKnown && Type == O.Type;
+  }
+};
+
+struct Value;
+using FieldMap = llvm::DenseMap<const clang::ValueDecl *, Value>;
+
+/// The modules of torch::nn that the analysis models.
+enum class ModuleKind {
+  Unknown,
+  Linear,
+  Conv,
+  Softmax,
+  LogSoftmax,
+  Sigmoid,
+  ShapePreserving, ///< ReLU, Dropout, BatchNorm, ... : same shape and dtype
+  Flatten,
+  Sequential,
+  Functional, ///< torch::nn::Functional wrapping a callable
+  Custom,     ///< a user module with its own forward()
+  Loss,       ///< a loss module (CrossEntropyLoss, NLLLoss, ...)
+};
+
+enum class LossKind { CrossEntropy, NLL, BCEWithLogits };
+llvm::StringRef lossName(LossKind K);
+
+/// A module object: what it computes, and for user modules the state of their
+/// fields after construction.
+struct ModuleFact {
+  ModuleKind Kind = ModuleKind::Unknown;
+  std::optional<Origin> Created; ///< where the module was constructed
+  /// Linear: in/out features. Conv: in/out channels. Softmax: dim.
+  /// Flatten: start/end dim.
+  Dim A, B;
+  std::vector<std::shared_ptr<const ModuleFact>> Children; ///< Sequential
+  const clang::CXXRecordDecl *Impl = nullptr;             ///< Custom
+  std::shared_ptr<const FieldMap> Fields;                 ///< Custom
+  std::shared_ptr<const Value> Callable;                  ///< Functional
+  LossKind Loss = LossKind::CrossEntropy;                 ///< Loss
+  std::shared_ptr<const Value> LossOptions;               ///< Loss
+
+  bool operator==(const ModuleFact &O) const;
+};
+using ModulePtr = std::shared_ptr<const ModuleFact>;
+
+/// A callable value: a lambda (with the values it captured) or a function.
+struct CallableFact {
+  const clang::LambdaExpr *Lambda = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+  std::shared_ptr<const FieldMap> Captures;
+  bool operator==(const CallableFact &O) const {
+    return Lambda == O.Lambda && Function == O.Function;
+  }
+};
+
+/// Named options of a *Options builder (LinearOptions(10, 3).bias(false),
+/// CrossEntropyLossOptions().ignore_index(-1), ...). Positional constructor
+/// arguments are stored under "0", "1", ...
+struct BuilderFact {
+  llvm::SmallVector<std::pair<std::string, std::shared_ptr<const Value>>, 4>
+      Entries;
+  const Value *get(llvm::StringRef Name) const;
+  bool operator==(const BuilderFact &O) const;
+};
+
+/// One abstract value. Kinds that cannot be proven are Unknown.
+struct Value {
+  enum KindTy {
+    Unknown,
+    Tensor,
+    Module,
+    Int,
+    Float,
+    Bool,
+    IntList,
+    Options,
+    ScalarType,
+    Callable,
+    Builder
+  } Kind = Unknown;
+  TensorFact T;
+  ModulePtr M;
+  std::optional<int64_t> I; ///< Int, Bool
+  std::optional<llvm::SmallVector<Dim, 4>> List; ///< IntList (nullopt: length unknown)
+  OptionsFact O;
+  std::optional<DType> ST; ///< ScalarType
+  CallableFact C;
+  BuilderFact B;
+
+  static Value unknown() { return Value(); }
+  static Value tensor(TensorFact F) {
+    Value V;
+    V.Kind = Tensor;
+    V.T = std::move(F);
+    return V;
+  }
+  static Value module(ModulePtr M) {
+    Value V;
+    V.Kind = Module;
+    V.M = std::move(M);
+    return V;
+  }
+  static Value integer(std::optional<int64_t> I) {
+    Value V;
+    V.Kind = Int;
+    V.I = I;
+    return V;
+  }
+  static Value scalarType(std::optional<DType> T) {
+    Value V;
+    V.Kind = ScalarType;
+    V.ST = T;
+    return V;
+  }
+  static Value options(OptionsFact O) {
+    Value V;
+    V.Kind = Options;
+    V.O = O;
+    return V;
+  }
+  bool isTensor() const { return Kind == Tensor; }
+  bool isModule() const { return Kind == Module && M; }
+  bool operator==(const Value &O) const;
+  bool operator!=(const Value &O) const { return !(*this == O); }
+};
+
+/// The least upper bound: what both values prove.
+Value join(const Value &A, const Value &B);
+TensorFact join(const TensorFact &A, const TensorFact &B);
+
+} // namespace torchlint
+
+#endif // TORCHLINT_TENSORFACTS_H

@@ -1,0 +1,2201 @@
+//===--- TensorFlow.cpp - Following tensors through the program -----------===//
+
+#include "TensorFlow.h"
+#include "LibTorchApi.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace torchlint {
+
+namespace {
+
+/// The values of locals, parameters and fields of `this` at one point.
+struct Env {
+  FieldMap Vars;
+  bool Dead = false; ///< after return, break or continue
+
+  bool operator==(const Env &O) const {
+    if (Dead != O.Dead || Vars.size() != O.Vars.size())
+      return false;
+    for (const auto &[D, V] : Vars) {
+      auto It = O.Vars.find(D);
+      if (It == O.Vars.end() || It->second != V)
+        return false;
+    }
+    return true;
+  }
+};
+
+Env joinEnvs(const Env &A, const Env &B) {
+  if (A.Dead)
+    return B;
+  if (B.Dead)
+    return A;
+  Env R;
+  for (const auto &[D, V] : A.Vars) {
+    auto It = B.Vars.find(D);
+    if (It != B.Vars.end())
+      R.Vars[D] = join(V, It->second);
+  }
+  return R;
+}
+
+struct LoopContext {
+  std::vector<Env> Breaks, Continues;
+};
+
+/// One activation of a user function.
+struct Frame {
+  const FunctionDecl *Function = nullptr;
+  ModulePtr This; ///< the object of a method call, if known
+  std::optional<Value> Returned;
+  bool ReturnedAny = false;
+  std::vector<LoopContext> Loops;
+  std::vector<const Expr *> CallStack;
+};
+
+constexpr unsigned MaxCallDepth = 8;
+constexpr unsigned MaxLoopIterations = 4;
+
+} // namespace
+
+class TensorFlowAnalysis::Interpreter {
+public:
+  explicit Interpreter(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  std::vector<LossUse> run();
+
+private:
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  std::map<std::pair<const Expr *, std::vector<const Expr *>>, LossUse> Uses;
+  std::vector<const FunctionDecl *> ActiveCalls;
+  llvm::DenseMap<const CXXRecordDecl *, ModulePtr> ClassStates;
+  llvm::DenseSet<const CXXRecordDecl *> ClassStatesInProgress;
+
+  // Statements.
+  void exec(const Stmt *S, Env &E, Frame &F);
+  void execLoop(const Stmt *Init, const Expr *Cond, const Stmt *Body,
+                const Expr *Inc, const VarDecl *CondVar, Env &E, Frame &F,
+                bool BodyFirst);
+  void forgetAssignedIn(const Stmt *S, Env &E);
+
+  // Expressions.
+  Value eval(const Expr *X, Env &E, Frame &F);
+  Value evalChildren(const Stmt *S, Env &E, Frame &F);
+  Value evalCall(const CallExpr *C, Env &E, Frame &F);
+  Value evalConstruct(const CXXConstructExpr *C, Env &E, Frame &F);
+  Value evalTensorOp(api::TensorOp Op, llvm::StringRef Name, const Value &Self,
+                     llvm::ArrayRef<const Expr *> Args, const Expr *Call,
+                     Env &E, Frame &F);
+  Value evalFactory(api::Factory Kind, llvm::StringRef Name,
+                    llvm::ArrayRef<const Expr *> Args, const Expr *Call,
+                    Env &E, Frame &F);
+  Value evalArith(llvm::StringRef Op, const Value &L, const Value &R,
+                  const Expr *RExpr, bool HasRoundingMode, const Expr *Call);
+  Value tensorLiteral(const Expr *Data, const Expr *Call);
+  void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
+  const ValueDecl *storageOf(const Expr *X);
+
+  // Modules and calls.
+  Value applyModule(const ModulePtr &M, llvm::ArrayRef<Value> Args,
+                    llvm::ArrayRef<const Expr *> ArgExprs, const Expr *Site,
+                    Env &E, Frame &F);
+  ModulePtr constructModule(const CXXRecordDecl *Impl,
+                            const CXXConstructorDecl *Ctor,
+                            llvm::ArrayRef<Value> Args, SourceLocation Loc,
+                            Frame &F);
+  ModulePtr moduleFromType(QualType T);
+  ModulePtr classState(const CXXRecordDecl *RD);
+  Value callUser(const FunctionDecl *Fn, llvm::ArrayRef<Value> Args,
+                 ModulePtr This, const Expr *Site, Frame &Caller,
+                 const FieldMap *Captures = nullptr);
+  Value callCallable(const Value &Callable, llvm::ArrayRef<Value> Args,
+                     llvm::ArrayRef<const Expr *> ArgExprs, const Expr *Site,
+                     Env &E, Frame &F);
+  void recordLoss(LossKind Kind, const Value &Input, const Value &Target,
+                  std::optional<int64_t> IgnoreIndex, const Expr *InputArg,
+                  const Expr *TargetArg, const Expr *Site, Frame &F);
+
+  bool isUserFunction(const FunctionDecl *Fn) const {
+    return Fn && Fn->hasBody() && !api::isLibraryDecl(Fn);
+  }
+  Origin originAt(const Expr *X, std::string What) const {
+    return Origin{X->getExprLoc(), std::move(What)};
+  }
+  llvm::SmallVector<Value, 4> evalArgs(llvm::ArrayRef<const Expr *> Args,
+                                       Env &E, Frame &F) {
+    llvm::SmallVector<Value, 4> Out;
+    for (const Expr *A : Args)
+      Out.push_back(eval(A, E, F));
+    return Out;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Helpers on facts
+//===----------------------------------------------------------------------===//
+
+static std::optional<int64_t> knownInt(const Value &V) {
+  if (V.Kind == Value::Int || V.Kind == Value::Bool)
+    return V.I;
+  return std::nullopt;
+}
+
+/// Sizes given as {32, 10}, as a single integer, or as another tensor's
+/// sizes().
+static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
+  if (V.Kind == Value::IntList)
+    return V.List;
+  if (V.Kind == Value::Int)
+    return llvm::SmallVector<Dim, 4>{V.I};
+  return std::nullopt;
+}
+
+static std::optional<int64_t> normalizeDim(std::optional<int64_t> D,
+                                           size_t Rank) {
+  if (!D)
+    return std::nullopt;
+  int64_t R = static_cast<int64_t>(Rank);
+  int64_t N = *D < 0 ? *D + R : *D;
+  if (N < 0 || N >= R)
+    return std::nullopt;
+  return N;
+}
+
+/// What a dtype-converting argument (ScalarType, TensorOptions, tensor,
+/// device) makes of a tensor's dtype. Returns false if it cannot be told.
+static bool applyConversion(const Value &Arg, QualType ArgType, TensorFact &T,
+                            const Origin &At) {
+  if (Arg.Kind == Value::ScalarType) {
+    T.Type = Arg.ST;
+    T.TypeOrigin = At;
+    return Arg.ST.has_value();
+  }
+  if (Arg.Kind == Value::Options) {
+    if (!Arg.O.DTypeKnown)
+      return false;
+    if (Arg.O.Type) {
+      T.Type = Arg.O.Type;
+      T.TypeOrigin = At;
+    }
+    return true;
+  }
+  if (Arg.Kind == Value::Tensor) {
+    T.Type = Arg.T.Type;
+    T.TypeOrigin = Arg.T.TypeOrigin;
+    return Arg.T.Type.has_value();
+  }
+  const CXXRecordDecl *RD = ArgType.getNonReferenceType()->getAsCXXRecordDecl();
+  if (RD && RD->getName() == "Device")
+    return true; // .to(device) keeps the dtype
+  if (const auto *ET = ArgType.getNonReferenceType()->getAs<EnumType>())
+    if (ET->getDecl()->getName() == "DeviceType")
+      return true;
+  return false;
+}
+
+static std::string describeCall(llvm::StringRef Name, bool Method) {
+  return (Method ? "." + Name.str() + "()" : "torch::" + Name.str() + "()");
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+std::vector<LossUse> TensorFlowAnalysis::Interpreter::run() {
+  // Roots: every function with a body written in the main file. Methods start
+  // from the state their class's constructors leave the object in.
+  std::vector<const FunctionDecl *> Roots;
+  struct Collector {
+    const SourceManager &SM;
+    std::vector<const FunctionDecl *> &Out;
+    void visit(const DeclContext *DC) {
+      for (const Decl *D : DC->decls()) {
+        if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D)) {
+          for (const FunctionDecl *Spec : FT->specializations())
+            add(Spec);
+          continue;
+        }
+        if (const auto *CT = dyn_cast<ClassTemplateDecl>(D)) {
+          for (const auto *Spec : CT->specializations())
+            visit(Spec);
+          continue;
+        }
+        if (const auto *FD = dyn_cast<FunctionDecl>(D))
+          add(FD);
+        if (const auto *Inner = dyn_cast<DeclContext>(D))
+          if (isa<NamespaceDecl>(D) || isa<CXXRecordDecl>(D) ||
+              isa<LinkageSpecDecl>(D))
+            visit(Inner);
+      }
+    }
+    void add(const FunctionDecl *FD) {
+      if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+        return;
+      if (!SM.isWrittenInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        return;
+      Out.push_back(FD);
+    }
+  } C{SM, Roots};
+  C.visit(Ctx.getTranslationUnitDecl());
+
+  for (const FunctionDecl *Fn : Roots) {
+    ModulePtr This;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Fn))
+      if (!isa<CXXConstructorDecl>(M) && M->isInstance())
+        This = classState(M->getParent());
+    Frame Root;
+    llvm::SmallVector<Value, 4> Args(Fn->getNumParams());
+    callUser(Fn, Args, This, nullptr, Root);
+  }
+
+  std::vector<LossUse> Out;
+  for (auto &[Key, Use] : Uses)
+    Out.push_back(std::move(Use));
+  llvm::sort(Out, [&](const LossUse &A, const LossUse &B) {
+    if (A.Call != B.Call)
+      return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                          B.Call->getBeginLoc());
+    return A.CallStack.size() < B.CallStack.size();
+  });
+  return Out;
+}
+
+Value TensorFlowAnalysis::Interpreter::callUser(const FunctionDecl *Fn,
+                                                llvm::ArrayRef<Value> Args,
+                                                ModulePtr This,
+                                                const Expr *Site,
+                                                Frame &Caller,
+                                                const FieldMap *Captures) {
+  const FunctionDecl *Def = nullptr;
+  if (!Fn || !Fn->hasBody(Def) || !Def)
+    return Value::unknown();
+  if (ActiveCalls.size() >= MaxCallDepth || llvm::is_contained(ActiveCalls, Def))
+    return Value::unknown();
+  ActiveCalls.push_back(Def);
+
+  Frame Callee;
+  Callee.Function = Def;
+  Callee.This = This;
+  Callee.CallStack = Caller.CallStack;
+  if (Site)
+    Callee.CallStack.push_back(Site);
+
+  Env E;
+  if (Captures)
+    E.Vars = *Captures;
+  if (This && This->Fields)
+    for (const auto &[D, V] : *This->Fields)
+      E.Vars[D] = V;
+  for (unsigned I = 0; I < Def->getNumParams(); ++I) {
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    if (I < Args.size())
+      E.Vars[P] = Args[I];
+    else if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg() &&
+             !P->hasUnparsedDefaultArg())
+      E.Vars[P] = eval(P->getDefaultArg(), E, Callee);
+  }
+
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isAnyMemberInitializer() && Init->getInit())
+        E.Vars[Init->getAnyMember()] = eval(Init->getInit(), E, Callee);
+
+  exec(Def->getBody(), E, Callee);
+  ActiveCalls.pop_back();
+
+  if (isa<CXXConstructorDecl>(Def)) {
+    // A constructor's result is the state of the fields it leaves.
+    auto Fields = std::make_shared<FieldMap>();
+    for (const FieldDecl *FD : cast<CXXConstructorDecl>(Def)->getParent()->fields()) {
+      auto It = E.Vars.find(FD);
+      if (It != E.Vars.end())
+        (*Fields)[FD] = It->second;
+    }
+    auto M = std::make_shared<ModuleFact>();
+    M->Kind = ModuleKind::Custom;
+    M->Impl = cast<CXXConstructorDecl>(Def)->getParent();
+    M->Fields = std::move(Fields);
+    return Value::module(std::move(M));
+  }
+  if (Callee.ReturnedAny && Callee.Returned)
+    return *Callee.Returned;
+  return Value::unknown();
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
+  if (!S || E.Dead)
+    return;
+  if (const auto *X = dyn_cast<Expr>(S)) {
+    eval(X, E, F);
+    return;
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+      exec(Child, E, F);
+    return;
+  case Stmt::DeclStmtClass:
+    for (const Decl *D : cast<DeclStmt>(S)->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD)
+        continue;
+      if (const Expr *Init = VD->getInit())
+        E.Vars[VD] = eval(Init, E, F);
+      else if (ModulePtr M = moduleFromType(VD->getType()); M &&
+               M->Kind == ModuleKind::Sequential)
+        E.Vars[VD] = Value::module(M); // a default-constructed Sequential
+      else
+        E.Vars.erase(VD);
+    }
+    return;
+  case Stmt::ReturnStmtClass: {
+    Value V;
+    if (const Expr *R = cast<ReturnStmt>(S)->getRetValue())
+      V = eval(R, E, F);
+    F.Returned = F.ReturnedAny ? join(*F.Returned, V) : V;
+    F.ReturnedAny = true;
+    E.Dead = true;
+    return;
+  }
+  case Stmt::IfStmtClass: {
+    const auto *If = cast<IfStmt>(S);
+    exec(If->getInit(), E, F);
+    if (const VarDecl *CV = If->getConditionVariable())
+      E.Vars[CV] = CV->getInit() ? eval(CV->getInit(), E, F) : Value();
+    else
+      eval(If->getCond(), E, F);
+    if (If->isConstexpr()) {
+      if (auto C = If->getCond()->getIntegerConstantExpr(Ctx)) {
+        exec(C->getBoolValue() ? If->getThen() : If->getElse(), E, F);
+        return;
+      }
+    }
+    Env Else = E;
+    exec(If->getThen(), E, F);
+    exec(If->getElse(), Else, F);
+    E = joinEnvs(E, Else);
+    return;
+  }
+  case Stmt::ForStmtClass: {
+    const auto *For = cast<ForStmt>(S);
+    execLoop(For->getInit(), For->getCond(), For->getBody(), For->getInc(),
+             For->getConditionVariable(), E, F, false);
+    return;
+  }
+  case Stmt::WhileStmtClass: {
+    const auto *W = cast<WhileStmt>(S);
+    execLoop(nullptr, W->getCond(), W->getBody(), nullptr,
+             W->getConditionVariable(), E, F, false);
+    return;
+  }
+  case Stmt::DoStmtClass: {
+    const auto *D = cast<DoStmt>(S);
+    execLoop(nullptr, D->getCond(), D->getBody(), nullptr, nullptr, E, F,
+             true);
+    return;
+  }
+  case Stmt::CXXForRangeStmtClass: {
+    const auto *R = cast<CXXForRangeStmt>(S);
+    exec(R->getInit(), E, F);
+    eval(R->getRangeInit(), E, F);
+    // The loop variable is an element of a range the analysis does not model.
+    E.Vars.erase(R->getLoopVariable());
+    execLoop(nullptr, nullptr, R->getBody(), nullptr, nullptr, E, F, false);
+    return;
+  }
+  case Stmt::BreakStmtClass:
+    if (!F.Loops.empty())
+      F.Loops.back().Breaks.push_back(E);
+    E.Dead = true;
+    return;
+  case Stmt::ContinueStmtClass:
+    if (!F.Loops.empty())
+      F.Loops.back().Continues.push_back(E);
+    E.Dead = true;
+    return;
+  case Stmt::SwitchStmtClass: {
+    const auto *Sw = cast<SwitchStmt>(S);
+    exec(Sw->getInit(), E, F);
+    eval(Sw->getCond(), E, F);
+    // Cases are entered from the middle: whatever a case assigns is unknown
+    // after the switch, and nothing inside a case is proven more than once.
+    Env Body = E;
+    forgetAssignedIn(Sw->getBody(), Body);
+    F.Loops.emplace_back(); // break leaves the switch
+    exec(Sw->getBody(), Body, F);
+    LoopContext Ctx = std::move(F.Loops.back());
+    F.Loops.pop_back();
+    forgetAssignedIn(Sw->getBody(), E);
+    return;
+  }
+  case Stmt::CXXTryStmtClass: {
+    const auto *Try = cast<CXXTryStmt>(S);
+    Env Entry = E;
+    exec(Try->getTryBlock(), E, F);
+    forgetAssignedIn(Try->getTryBlock(), Entry);
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      Env H = Entry;
+      exec(Try->getHandler(I)->getHandlerBlock(), H, F);
+      E = joinEnvs(E, H);
+    }
+    return;
+  }
+  case Stmt::LabelStmtClass:
+    exec(cast<LabelStmt>(S)->getSubStmt(), E, F);
+    return;
+  case Stmt::AttributedStmtClass:
+    exec(cast<AttributedStmt>(S)->getSubStmt(), E, F);
+    return;
+  case Stmt::CaseStmtClass:
+    exec(cast<CaseStmt>(S)->getSubStmt(), E, F);
+    return;
+  case Stmt::DefaultStmtClass:
+    exec(cast<DefaultStmt>(S)->getSubStmt(), E, F);
+    return;
+  case Stmt::GotoStmtClass:
+  case Stmt::IndirectGotoStmtClass:
+    // Unstructured control flow: stop proving anything on this path.
+    E.Vars.clear();
+    return;
+  default:
+    for (const Stmt *Child : S->children())
+      exec(Child, E, F);
+    return;
+  }
+}
+
+/// Makes every variable the statement may assign unknown.
+void TensorFlowAnalysis::Interpreter::forgetAssignedIn(const Stmt *S, Env &E) {
+  if (!S)
+    return;
+  llvm::SmallVector<const Stmt *, 32> Work{S};
+  while (!Work.empty()) {
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
+      continue;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cur)) {
+      if (BO->isAssignmentOp())
+        Target = BO->getLHS();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cur)) {
+      if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
+        Target = Op->getArg(0);
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(Cur)) {
+      if (UO->isIncrementDecrementOp())
+        Target = UO->getSubExpr();
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cur)) {
+      // In-place tensor ops and module mutators.
+      Target = MC->getImplicitObjectArgument();
+    }
+    if (Target)
+      if (const ValueDecl *D = storageOf(Target))
+        E.Vars.erase(D);
+    for (const Stmt *Child : Cur->children())
+      Work.push_back(Child);
+  }
+}
+
+void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
+                                               const Expr *Cond,
+                                               const Stmt *Body,
+                                               const Expr *Inc,
+                                               const VarDecl *CondVar, Env &E,
+                                               Frame &F, bool BodyFirst) {
+  exec(Init, E, F);
+  Env Head = E;
+  Env Exit;
+  Exit.Dead = true;
+  for (unsigned Iter = 0;; ++Iter) {
+    bool Widen = Iter + 1 == MaxLoopIterations;
+    if (Widen)
+      forgetAssignedIn(Body, Head), forgetAssignedIn(Inc, Head);
+    Env B = Head;
+    if (!BodyFirst) {
+      if (CondVar)
+        B.Vars[CondVar] =
+            CondVar->getInit() ? eval(CondVar->getInit(), B, F) : Value();
+      else if (Cond)
+        eval(Cond, B, F);
+    }
+    Env AfterCond = B;
+    F.Loops.emplace_back();
+    exec(Body, B, F);
+    LoopContext L = std::move(F.Loops.back());
+    F.Loops.pop_back();
+    for (const Env &C : L.Continues)
+      B = joinEnvs(B, C);
+    if (!B.Dead)
+      eval(Inc, B, F);
+    if (BodyFirst && !B.Dead && Cond)
+      eval(Cond, B, F);
+    Exit = joinEnvs(BodyFirst ? B : AfterCond, Exit);
+    for (const Env &Br : L.Breaks)
+      Exit = joinEnvs(Exit, Br);
+    Env Next = joinEnvs(Head, B);
+    if (Next == Head || Widen)
+      break;
+    Head = std::move(Next);
+  }
+  E = Exit.Dead ? Head : Exit;
+  E.Dead = false;
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+Value TensorFlowAnalysis::Interpreter::evalChildren(const Stmt *S, Env &E,
+                                                    Frame &F) {
+  for (const Stmt *Child : S->children())
+    if (const auto *X = dyn_cast_or_null<Expr>(Child))
+      eval(X, E, F);
+  return Value::unknown();
+}
+
+/// The variable or field of `this` an expression names, if any.
+const ValueDecl *TensorFlowAnalysis::Interpreter::storageOf(const Expr *X) {
+  while (true) {
+    X = api::ignoreWrappers(X);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(X)) {
+      // holder->, *ptr
+      if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+          Op->getNumArgs() == 1) {
+        X = Op->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(X))
+      if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
+        X = UO->getSubExpr();
+        continue;
+      }
+    break;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(X))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+void TensorFlowAnalysis::Interpreter::assign(const Expr *Target,
+                                             const Value &V, Env &E,
+                                             Frame &F) {
+  if (const ValueDecl *D = storageOf(Target))
+    E.Vars[D] = V;
+  else
+    eval(Target, E, F);
+}
+
+Value TensorFlowAnalysis::Interpreter::eval(const Expr *X, Env &E, Frame &F) {
+  if (!X)
+    return Value::unknown();
+  X = api::ignoreWrappers(X);
+  if (X->isValueDependent() || X->isTypeDependent())
+    return Value::unknown();
+
+  QualType Ty = X->getType();
+  if (api::isScalarTypeExpr(X))
+    if (auto T = api::evaluateScalarType(X, Ctx))
+      return Value::scalarType(T);
+
+  // Integer constants, including constexpr and const-initialised variables.
+  if (Ty->isIntegralOrEnumerationType() && !isa<CallExpr>(X)) {
+    Expr::EvalResult R;
+    if (X->EvaluateAsInt(R, Ctx)) {
+      Value V = Value::integer(R.Val.getInt().getExtValue());
+      if (Ty->isBooleanType())
+        V.Kind = Value::Bool;
+      return V;
+    }
+  }
+
+  switch (X->getStmtClass()) {
+  case Stmt::DeclRefExprClass: {
+    const ValueDecl *D = cast<DeclRefExpr>(X)->getDecl();
+    auto It = E.Vars.find(D);
+    if (It != E.Vars.end())
+      return It->second;
+    if (const auto *Fn = dyn_cast<FunctionDecl>(D)) {
+      Value V;
+      V.Kind = Value::Callable;
+      V.C.Function = Fn;
+      return V;
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (VD->hasGlobalStorage() && VD->getType().isConstQualified() &&
+          VD->getInit() && !VD->getType()->isIntegralOrEnumerationType()) {
+        Env Global;
+        return eval(VD->getInit(), Global, F);
+      }
+    return Value::unknown();
+  }
+  case Stmt::MemberExprClass: {
+    const auto *ME = cast<MemberExpr>(X);
+    if (const ValueDecl *D = storageOf(ME)) {
+      auto It = E.Vars.find(D);
+      return It != E.Vars.end() ? It->second : Value::unknown();
+    }
+    Value Base = eval(ME->getBase(), E, F);
+    if (Base.isModule() && Base.M->Fields) {
+      auto It = Base.M->Fields->find(ME->getMemberDecl());
+      if (It != Base.M->Fields->end())
+        return It->second;
+    }
+    return Value::unknown();
+  }
+  case Stmt::CXXThisExprClass:
+    if (F.This) {
+      // The object with its fields as this function has left them so far.
+      auto M = std::make_shared<ModuleFact>(*F.This);
+      auto Fields = std::make_shared<FieldMap>();
+      if (F.This->Fields)
+        *Fields = *F.This->Fields;
+      for (const auto &[D, V] : E.Vars)
+        if (isa<FieldDecl>(D))
+          (*Fields)[D] = V;
+      M->Fields = std::move(Fields);
+      return Value::module(std::move(M));
+    }
+    return Value::unknown();
+  case Stmt::CallExprClass:
+  case Stmt::CXXMemberCallExprClass:
+  case Stmt::CXXOperatorCallExprClass:
+    return evalCall(cast<CallExpr>(X), E, F);
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass:
+    return evalConstruct(cast<CXXConstructExpr>(X), E, F);
+  case Stmt::ConditionalOperatorClass: {
+    const auto *CO = cast<ConditionalOperator>(X);
+    eval(CO->getCond(), E, F);
+    Env Other = E;
+    Value A = eval(CO->getTrueExpr(), E, F);
+    Value B = eval(CO->getFalseExpr(), Other, F);
+    E = joinEnvs(E, Other);
+    return join(A, B);
+  }
+  case Stmt::BinaryOperatorClass:
+  case Stmt::CompoundAssignOperatorClass: {
+    const auto *BO = cast<BinaryOperator>(X);
+    if (BO->getOpcode() == BO_Assign) {
+      Value V = eval(BO->getRHS(), E, F);
+      assign(BO->getLHS(), V, E, F);
+      return V;
+    }
+    if (BO->getOpcode() == BO_Comma) {
+      eval(BO->getLHS(), E, F);
+      return eval(BO->getRHS(), E, F);
+    }
+    if (BO->isLogicalOp()) {
+      eval(BO->getLHS(), E, F);
+      Env Other = E;
+      eval(BO->getRHS(), Other, F);
+      E = joinEnvs(E, Other);
+      return Value::unknown();
+    }
+    Value L = eval(BO->getLHS(), E, F);
+    Value R = eval(BO->getRHS(), E, F);
+    std::optional<int64_t> A = knownInt(L), B = knownInt(R);
+    std::optional<int64_t> Result;
+    if (A && B) {
+      switch (BO->getOpcode()) {
+      case BO_Add:
+      case BO_AddAssign:
+        Result = *A + *B;
+        break;
+      case BO_Sub:
+      case BO_SubAssign:
+        Result = *A - *B;
+        break;
+      case BO_Mul:
+      case BO_MulAssign:
+        Result = *A * *B;
+        break;
+      case BO_Div:
+      case BO_DivAssign:
+        if (*B != 0)
+          Result = *A / *B;
+        break;
+      default:
+        break;
+      }
+    }
+    Value V = Ty->isIntegerType() ? Value::integer(Result) : Value::unknown();
+    if (BO->isCompoundAssignmentOp())
+      assign(BO->getLHS(), V, E, F);
+    return V;
+  }
+  case Stmt::UnaryOperatorClass: {
+    const auto *UO = cast<UnaryOperator>(X);
+    Value V = eval(UO->getSubExpr(), E, F);
+    if (UO->isIncrementDecrementOp()) {
+      assign(UO->getSubExpr(), Value::integer(std::nullopt), E, F);
+      return Value::unknown();
+    }
+    if (UO->getOpcode() == UO_Minus && knownInt(V))
+      return Value::integer(-*knownInt(V));
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf ||
+        UO->getOpcode() == UO_Plus)
+      return V;
+    return Value::unknown();
+  }
+  case Stmt::CXXStaticCastExprClass:
+  case Stmt::CStyleCastExprClass:
+  case Stmt::CXXFunctionalCastExprClass:
+  case Stmt::ImplicitCastExprClass:
+    return eval(cast<CastExpr>(X)->getSubExpr(), E, F);
+  case Stmt::CXXDefaultInitExprClass:
+    return eval(cast<CXXDefaultInitExpr>(X)->getExpr(), E, F);
+  case Stmt::CXXStdInitializerListExprClass:
+    return eval(cast<CXXStdInitializerListExpr>(X)->getSubExpr(), E, F);
+  case Stmt::InitListExprClass: {
+    const auto *IL = cast<InitListExpr>(X);
+    if (IL->isSyntacticForm() == false && IL->getSyntacticForm())
+      IL = IL->getSyntacticForm();
+    Value List;
+    List.Kind = Value::IntList;
+    List.List.emplace();
+    bool AllInts = true;
+    for (const Expr *Init : IL->inits()) {
+      Value V = eval(Init, E, F);
+      if (V.Kind == Value::Int)
+        List.List->push_back(V.I);
+      else
+        AllInts = false;
+    }
+    if (IL->getNumInits() == 1 && !AllInts)
+      return eval(IL->getInit(0), E, F); // brace-initialised object
+    return AllInts ? List : Value::unknown();
+  }
+  case Stmt::LambdaExprClass: {
+    Value V;
+    V.Kind = Value::Callable;
+    V.C.Lambda = cast<LambdaExpr>(X);
+    V.C.Captures = std::make_shared<FieldMap>(E.Vars);
+    return V;
+  }
+  case Stmt::CXXBoolLiteralExprClass:
+    return Value::integer(cast<CXXBoolLiteralExpr>(X)->getValue());
+  case Stmt::FloatingLiteralClass: {
+    Value V;
+    V.Kind = Value::Float;
+    return V;
+  }
+  default:
+    return evalChildren(X, E, F);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
+                                                Frame &F) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    // Copy and move assignment of tensors, modules, options, user objects.
+    Value V = eval(Op->getArg(1), E, F);
+    const CXXRecordDecl *L = Op->getArg(0)->getType()->getAsCXXRecordDecl();
+    const CXXRecordDecl *R = api::ignoreWrappers(Op->getArg(1))
+                                 ->getType()
+                                 ->getAsCXXRecordDecl();
+    bool SameKind = L && R &&
+                    (L == R || L->isDerivedFrom(R) || R->isDerivedFrom(L) ||
+                     (api::moduleImplOf(Op->getArg(0)->getType()) &&
+                      api::moduleImplOf(Op->getArg(0)->getType()) ==
+                          api::moduleImplOf(Op->getArg(1)->getType())));
+    assign(Op->getArg(0), SameKind ? V : Value::unknown(), E, F);
+    return V;
+  }
+  api::ApiCall Call = api::classifyCall(C);
+  switch (Call.Kind) {
+  case api::ApiCall::PassThrough:
+  case api::ApiCall::Arrow:
+    return eval(Call.Self ? Call.Self : Call.Args.empty() ? nullptr
+                                                          : Call.Args[0],
+                E, F);
+  case api::ApiCall::RegisterModule:
+    if (!Call.Args.empty())
+      return eval(Call.Args.back(), E, F);
+    return Value::unknown();
+  case api::ApiCall::MakeShared: {
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    const CXXRecordDecl *Impl = api::moduleImplOf(C->getType());
+    if (ModulePtr M = constructModule(Impl, nullptr, Args, C->getExprLoc(), F))
+      return Value::module(M);
+    return Value::unknown();
+  }
+  case api::ApiCall::StdGet:
+    evalArgs(Call.Args, E, F);
+    return Value::unknown();
+  case api::ApiCall::ModuleCall: {
+    Value Self = eval(Call.Self, E, F);
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    ModulePtr M = Self.isModule() ? Self.M : moduleFromType(Call.Self->getType());
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
+    if (Method && isUserFunction(Method) && Method->getName() == "forward")
+      return callUser(Method, Args, M, C, F);
+    return applyModule(M, Args, Call.Args, C, E, F);
+  }
+  case api::ApiCall::ModuleMethod: {
+    Value Self = eval(Call.Self, E, F);
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    if (Call.Name == "push_back" || Call.Name == "extend") {
+      ModulePtr Seq = Self.isModule() ? Self.M : nullptr;
+      const ValueDecl *D = storageOf(Call.Self);
+      if (!D)
+        return Value::unknown();
+      if (!Seq || Seq->Kind != ModuleKind::Sequential || Args.empty()) {
+        E.Vars.erase(D);
+        return Value::unknown();
+      }
+      auto Grown = std::make_shared<ModuleFact>(*Seq);
+      const Value &Added = Args.back();
+      if (Call.Name == "extend" && Added.isModule() &&
+          Added.M->Kind == ModuleKind::Sequential)
+        Grown->Children.insert(Grown->Children.end(),
+                               Added.M->Children.begin(),
+                               Added.M->Children.end());
+      else
+        Grown->Children.push_back(Added.isModule() ? Added.M : nullptr);
+      E.Vars[D] = Value::module(std::move(Grown));
+    }
+    return Value::unknown();
+  }
+  case api::ApiCall::BuilderMethod: {
+    Value Self = eval(Call.Self, E, F);
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    if (api::isTensorOptionsType(Call.Self->getType())) {
+      if (Self.Kind != Value::Options)
+        return Value::options(OptionsFact());
+      if (Call.Name == "dtype") {
+        OptionsFact O;
+        O.DTypeKnown = !Call.Args.empty() && Args[0].Kind == Value::ScalarType &&
+                       Args[0].ST.has_value();
+        if (O.DTypeKnown)
+          O.Type = Args[0].ST;
+        return Value::options(O);
+      }
+      return Self; // device, requires_grad, layout: the dtype stays
+    }
+    if (Self.Kind != Value::Builder || Args.size() != 1)
+      return Value::unknown();
+    Value R = Self;
+    R.B.Entries.emplace_back(Call.Name.str(),
+                             std::make_shared<const Value>(Args[0]));
+    return R;
+  }
+  case api::ApiCall::ScalarFunction: {
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    OptionsFact O;
+    O.DTypeKnown = true;
+    if (Call.Name == "dtype") {
+      O.DTypeKnown = !Args.empty() && Args[0].Kind == Value::ScalarType &&
+                     Args[0].ST.has_value();
+      if (O.DTypeKnown)
+        O.Type = Args[0].ST;
+    }
+    return Value::options(O);
+  }
+  case api::ApiCall::TensorMethod: {
+    Value Self = eval(Call.Self, E, F);
+    api::TensorOp Op = api::tensorOpOf(Call.Name);
+    bool InPlace = Call.Name.ends_with("_") && !Call.Name.starts_with("_");
+    if (InPlace)
+      Op = api::tensorOpOf(Call.Name.drop_back());
+    Value R = evalTensorOp(Op, Call.Name, Self, Call.Args, C, E, F);
+    if (InPlace) {
+      if (!R.isTensor() && Self.isTensor() &&
+          llvm::is_contained({"zero_", "fill_", "uniform_", "normal_",
+                              "random_", "bernoulli_", "copy_", "masked_fill_",
+                              "index_fill_", "index_put_"},
+                             Call.Name)) {
+        // Same shape and dtype, new values.
+        R = Self;
+        R.T.Act.reset();
+        R.T.ActOrigin.reset();
+        R.T.Range.reset();
+      }
+      if (const ValueDecl *D = storageOf(Call.Self)) {
+        if (R.isTensor())
+          E.Vars[D] = R;
+        else
+          E.Vars.erase(D);
+      }
+      return R;
+    }
+    return R;
+  }
+  case api::ApiCall::Operator: {
+    if (Call.Name == "[]" && Call.Self) {
+      Value Self = eval(Call.Self, E, F);
+      evalArgs(Call.Args, E, F);
+      return evalTensorOp(api::TensorOp::Index, "[]", Self, Call.Args, C, E,
+                          F);
+    }
+    llvm::SmallVector<const Expr *, 2> Operands;
+    if (Call.Self)
+      Operands.push_back(Call.Self);
+    Operands.append(Call.Args.begin(), Call.Args.end());
+    llvm::SmallVector<Value, 2> Vals = evalArgs(Operands, E, F);
+    if (Operands.size() != 2)
+      return Value::unknown();
+    llvm::StringRef Op = Call.Name;
+    bool Compound = Op.size() == 2 && Op.back() == '=' && Op != "==" &&
+                    Op != "!=" && Op != "<=" && Op != ">=";
+    if (Compound)
+      Op = Op.drop_back();
+    if (Op != "+" && Op != "-" && Op != "*" && Op != "/" && Op != "%")
+      return Value::unknown();
+    Value R;
+    if (Vals[0].isTensor())
+      R = evalArith(Op, Vals[0], Vals[1], Operands[1], false, C);
+    else if (Vals[1].isTensor() && (Op == "+" || Op == "*"))
+      R = evalArith(Op, Vals[1], Vals[0], Operands[0], false, C);
+    if (Compound) {
+      if (R.isTensor() && Vals[0].isTensor() && Vals[0].T.Type &&
+          R.T.Type != Vals[0].T.Type) {
+        R.T.Type = Vals[0].T.Type; // in place: the dtype is the target's
+        R.T.TypeOrigin = Vals[0].T.TypeOrigin;
+      }
+      assign(Operands[0], R, E, F);
+    }
+    return R;
+  }
+  case api::ApiCall::Functional:
+  case api::ApiCall::TorchFunction: {
+    if (auto Loss = api::lossFunctionOf(Call.Callee)) {
+      llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+      if (Args.size() < 2)
+        return Value::unknown();
+      std::optional<int64_t> Ignore = -100;
+      if (Call.Kind == api::ApiCall::Functional) {
+        if (Args.size() > 2) {
+          Ignore.reset();
+          if (Args[2].Kind == Value::Builder) {
+            const Value *V = Args[2].B.get("ignore_index");
+            Ignore = V ? knownInt(*V) : std::optional<int64_t>(-100);
+          }
+        }
+      } else if (Args.size() > 4) {
+        Ignore = knownInt(Args[4]); // at::cross_entropy_loss / nll_loss
+      }
+      recordLoss(*Loss, Args[0], Args[1], Ignore, Call.Args[0], Call.Args[1],
+                 C, F);
+      TensorFact Scalar;
+      Scalar.Type = DType::Float;
+      return Value::tensor(Scalar);
+    }
+    api::Factory Fac = api::factoryOf(Call.Name);
+    if (Fac != api::Factory::None && Call.Kind == api::ApiCall::TorchFunction)
+      return evalFactory(Fac, Call.Name, Call.Args, C, E, F);
+    api::TensorOp Op = api::tensorOpOf(Call.Name);
+    if (Call.Args.empty()) 
+      return Value::unknown();
+    Value Self = eval(Call.Args[0], E, F);
+    return evalTensorOp(Op, Call.Name, Self,
+                        llvm::ArrayRef<const Expr *>(Call.Args).drop_front(), C,
+                        E, F);
+  }
+  case api::ApiCall::Other:
+    break;
+  }
+
+  // Not LibTorch: a user's function, method, lambda or functor, or a library
+  // call whose effect on tensors is unknown.
+  const FunctionDecl *Fn = Call.Callee;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Fn);
+  llvm::SmallVector<const Expr *, 4> ArgExprs(Call.Args.begin(),
+                                              Call.Args.end());
+  if (!Fn) {
+    // A call through a variable: std::function or a function pointer.
+    Value Callee = eval(C->getCallee(), E, F);
+    llvm::SmallVector<Value, 4> Args;
+    for (const Expr *A : C->arguments())
+      Args.push_back(eval(A, E, F));
+    return callCallable(Callee, Args, llvm::ArrayRef<const Expr *>(
+                                          C->getArgs(), C->getNumArgs()),
+                        C, E, F);
+  }
+  Value Self;
+  if (Call.Self)
+    Self = eval(Call.Self, E, F);
+  llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+
+  if (Method && Method->getParent()->isLambda()) {
+    if (Self.Kind == Value::Callable && Self.C.Lambda)
+      return callUser(Method, Args, nullptr, C, F, Self.C.Captures.get());
+    return callUser(Method, Args, nullptr, C, F);
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
+      Op && Op->getOperator() == OO_Call && Self.Kind == Value::Callable)
+    return callCallable(Self, Args, ArgExprs, C, E, F);
+
+  Value Result;
+  if (isUserFunction(Fn)) {
+    ModulePtr This;
+    if (Method && Method->isInstance()) {
+      if (Self.isModule())
+        This = Self.M;
+      else if (Call.Self)
+        This = classState(Method->getParent());
+    }
+    Result = callUser(Fn, Args, This, C, F);
+  }
+  // Whatever the callee may modify through a non-const reference is unknown
+  // afterwards (modules are shared handles and keep their identity).
+  for (unsigned I = 0; I < ArgExprs.size() && I < Fn->getNumParams(); ++I) {
+    QualType PT = Fn->getParamDecl(I)->getType();
+    if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+        !api::moduleImplOf(PT))
+      if (const ValueDecl *D = storageOf(ArgExprs[I]))
+        E.Vars.erase(D);
+  }
+  return Result;
+}
+
+Value TensorFlowAnalysis::Interpreter::callCallable(
+    const Value &Callable, llvm::ArrayRef<Value> Args,
+    llvm::ArrayRef<const Expr *> ArgExprs, const Expr *Site, Env &E,
+    Frame &F) {
+  if (Callable.Kind != Value::Callable)
+    return Value::unknown();
+  if (Callable.C.Lambda)
+    return callUser(Callable.C.Lambda->getCallOperator(), Args, nullptr, Site,
+                    F, Callable.C.Captures.get());
+  const FunctionDecl *Fn = Callable.C.Function;
+  if (!Fn)
+    return Value::unknown();
+  if (isUserFunction(Fn))
+    return callUser(Fn, Args, nullptr, Site, F);
+  // A LibTorch function passed by name, e.g. Functional(torch::softmax, 1).
+  if (!Args.empty() && Fn->getDeclName().isIdentifier())
+    return evalTensorOp(api::tensorOpOf(Fn->getName()), Fn->getName(),
+                        Args[0], ArgExprs.drop_front(), Site, E, F);
+  return Value::unknown();
+}
+
+void TensorFlowAnalysis::Interpreter::recordLoss(
+    LossKind Kind, const Value &Input, const Value &Target,
+    std::optional<int64_t> IgnoreIndex, const Expr *InputArg,
+    const Expr *TargetArg, const Expr *Site, Frame &F) {
+  LossUse U;
+  U.Kind = Kind;
+  U.Call = Site;
+  U.InputArg = InputArg;
+  U.TargetArg = TargetArg;
+  if (Input.isTensor())
+    U.Input = Input.T;
+  if (Target.isTensor())
+    U.Target = Target.T;
+  U.IgnoreIndex = IgnoreIndex;
+  U.CallStack = F.CallStack;
+  auto Key = std::make_pair(Site, F.CallStack);
+  auto [It, Inserted] = Uses.try_emplace(Key, U);
+  if (!Inserted) {
+    // The same call reached again in the same context (a loop iteration):
+    // keep what holds on every visit.
+    It->second.Input = join(It->second.Input, U.Input);
+    It->second.Target = join(It->second.Target, U.Target);
+    if (It->second.IgnoreIndex != U.IgnoreIndex)
+      It->second.IgnoreIndex.reset();
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Modules
+//===----------------------------------------------------------------------===//
+
+ModulePtr TensorFlowAnalysis::Interpreter::moduleFromType(QualType T) {
+  const CXXRecordDecl *Impl = api::moduleImplOf(T);
+  if (!Impl)
+    return nullptr;
+  LossKind Loss = LossKind::CrossEntropy;
+  ModuleKind Kind = api::moduleKindOf(Impl, &Loss);
+  if (Kind == ModuleKind::Custom)
+    return classState(Impl);
+  if (Kind == ModuleKind::Unknown || Kind == ModuleKind::Sequential ||
+      Kind == ModuleKind::Functional)
+    return Kind == ModuleKind::Sequential && T->getAsCXXRecordDecl() &&
+                   !T->isPointerType()
+               ? std::make_shared<ModuleFact>(ModuleFact{ModuleKind::Sequential})
+               : nullptr;
+  auto M = std::make_shared<ModuleFact>();
+  M->Kind = Kind;
+  M->Loss = Loss;
+  M->Impl = Impl;
+  return M;
+}
+
+/// The state a class's constructors leave an object in, joined over all of
+/// them; fields that other methods assign are unknown.
+ModulePtr TensorFlowAnalysis::Interpreter::classState(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition() || api::isLibraryDecl(RD))
+    return nullptr;
+  RD = RD->getDefinition();
+  auto It = ClassStates.find(RD);
+  if (It != ClassStates.end())
+    return It->second;
+  if (!ClassStatesInProgress.insert(RD).second)
+    return nullptr;
+  ModulePtr State;
+  bool First = true;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor() || !Ctor->hasBody())
+      continue;
+    Frame Root;
+    llvm::SmallVector<Value, 4> Args(Ctor->getNumParams());
+    Value V = callUser(Ctor, Args, nullptr, nullptr, Root);
+    if (!V.isModule())
+      continue;
+    Value Joined = First ? V : join(Value::module(State), V);
+    State = Joined.isModule() ? Joined.M : nullptr;
+    First = false;
+  }
+  if (First) {
+    // No constructor was written or instantiated: in-class initialisers.
+    auto Fields = std::make_shared<FieldMap>();
+    Env E;
+    Frame Root;
+    for (const FieldDecl *FD : RD->fields()) {
+      if (const Expr *Init = FD->getInClassInitializer())
+        (*Fields)[FD] = eval(Init, E, Root);
+      else if (!FD->getType()->isPointerType())
+        if (const CXXRecordDecl *Impl = api::moduleImplOf(FD->getType()))
+          if (ModulePtr M = constructModule(Impl, nullptr, {},
+                                            FD->getLocation(), Root))
+            (*Fields)[FD] = Value::module(M); // default-constructed holder
+    }
+    auto M = std::make_shared<ModuleFact>();
+    M->Kind = ModuleKind::Custom;
+    M->Impl = RD;
+    M->Fields = std::move(Fields);
+    State = std::move(M);
+  }
+  if (State) {
+    // Fields assigned outside the constructors may hold anything later.
+    auto Fields = std::make_shared<FieldMap>(State->Fields ? *State->Fields
+                                                           : FieldMap());
+    for (const CXXMethodDecl *M : RD->methods()) {
+      if (isa<CXXConstructorDecl>(M) || !M->hasBody())
+        continue;
+      Env Probe;
+      Probe.Vars = *Fields;
+      forgetAssignedIn(M->getBody(), Probe);
+      *Fields = std::move(Probe.Vars);
+    }
+    auto Copy = std::make_shared<ModuleFact>(*State);
+    Copy->Fields = std::move(Fields);
+    State = std::move(Copy);
+  }
+  ClassStatesInProgress.erase(RD);
+  ClassStates[RD] = State;
+  return State;
+}
+
+ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
+    const CXXRecordDecl *Impl, const CXXConstructorDecl *Ctor,
+    llvm::ArrayRef<Value> Args, SourceLocation Loc, Frame &F) {
+  if (!Impl)
+    return nullptr;
+  LossKind Loss = LossKind::CrossEntropy;
+  ModuleKind Kind = api::moduleKindOf(Impl, &Loss);
+  if (Kind == ModuleKind::Unknown && !api::isLibraryDecl(Impl))
+    Kind = ModuleKind::Custom; // a user class that is not a module
+  auto M = std::make_shared<ModuleFact>();
+  M->Kind = Kind;
+  M->Impl = Impl;
+  M->Loss = Loss;
+  M->Created = Origin{Loc, ""};
+
+  auto Positional = [&](unsigned I) -> std::optional<int64_t> {
+    if (Args.empty())
+      return std::nullopt;
+    if (Args[0].Kind == Value::Builder) {
+      const Value *V = Args[0].B.get(std::to_string(I));
+      return V ? knownInt(*V) : std::nullopt;
+    }
+    return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
+  };
+  auto Named = [&](llvm::StringRef Name) -> const Value * {
+    return !Args.empty() && Args[0].Kind == Value::Builder
+               ? Args[0].B.get(Name)
+               : nullptr;
+  };
+
+  switch (Kind) {
+  case ModuleKind::Linear:
+  case ModuleKind::Conv:
+    M->A = Positional(0);
+    M->B = Positional(1);
+    break;
+  case ModuleKind::Softmax:
+  case ModuleKind::LogSoftmax:
+    M->A = Positional(0);
+    break;
+  case ModuleKind::Flatten:
+    M->A = 1;
+    M->B = -1;
+    if (const Value *S = Named("start_dim"))
+      M->A = knownInt(*S);
+    if (const Value *End = Named("end_dim"))
+      M->B = knownInt(*End);
+    if (!Args.empty() && Args[0].Kind != Value::Builder)
+      M->A = M->B = std::nullopt;
+    break;
+  case ModuleKind::Sequential:
+    for (const Value &A : Args)
+      M->Children.push_back(A.isModule() ? A.M : nullptr);
+    break;
+  case ModuleKind::Functional:
+    if (!Args.empty())
+      M->Callable = std::make_shared<const Value>(Args[0]);
+    break;
+  case ModuleKind::Loss:
+    if (!Args.empty())
+      M->LossOptions = std::make_shared<const Value>(Args[0]);
+    break;
+  case ModuleKind::Custom: {
+    const CXXConstructorDecl *Chosen = Ctor;
+    if (!Chosen) {
+      // Through ModuleHolder's or make_shared's forwarding constructor: the
+      // user's constructor that takes this many arguments.
+      for (const CXXConstructorDecl *C : Impl->ctors()) {
+        if (C->isCopyOrMoveConstructor() || C->getMinRequiredArguments() > Args.size() ||
+            C->getNumParams() < Args.size())
+          continue;
+        if (Chosen)
+          return classState(Impl); // ambiguous
+        Chosen = C;
+      }
+    }
+    if (!Chosen || !Chosen->hasBody())
+      return classState(Impl);
+    Value V = callUser(Chosen, Args, nullptr, nullptr, F);
+    if (!V.isModule())
+      return nullptr;
+    auto R = std::make_shared<ModuleFact>(*V.M);
+    R->Created = M->Created;
+    return R;
+  }
+  default:
+    break;
+  }
+  return M;
+}
+
+Value TensorFlowAnalysis::Interpreter::applyModule(
+    const ModulePtr &M, llvm::ArrayRef<Value> Args,
+    llvm::ArrayRef<const Expr *> ArgExprs, const Expr *Site, Env &E,
+    Frame &F) {
+  if (!M || Args.empty())
+    return Value::unknown();
+  const Value &In = Args[0];
+  TensorFact T = In.isTensor() ? In.T : TensorFact();
+  auto Activated = [&](Activation A, llvm::StringRef What) {
+    T.Act = A;
+    T.ActOrigin = M->Created && M->Created->Loc.isValid()
+                      ? Origin{M->Created->Loc, What.str()}
+                      : Origin{Site->getExprLoc(), What.str()};
+    T.Range.reset();
+    return Value::tensor(T);
+  };
+  switch (M->Kind) {
+  case ModuleKind::Linear:
+    if (T.Sizes && !T.Sizes->empty())
+      T.Sizes->back() = M->B;
+    T.Type = DType::Float;
+    T.TypeOrigin.reset();
+    T.Act.reset();
+    T.Range.reset();
+    return Value::tensor(T);
+  case ModuleKind::Conv:
+    if (T.Sizes && T.Sizes->size() >= 2) {
+      (*T.Sizes)[1] = M->B;
+      for (size_t I = 2; I < T.Sizes->size(); ++I)
+        (*T.Sizes)[I] = std::nullopt;
+    }
+    T.Type = DType::Float;
+    T.TypeOrigin.reset();
+    T.Act.reset();
+    T.Range.reset();
+    return Value::tensor(T);
+  case ModuleKind::Softmax:
+    return Activated(Activation::Softmax,
+                     "softmax applied by this torch::nn::Softmax module");
+  case ModuleKind::LogSoftmax:
+    return Activated(Activation::LogSoftmax,
+                     "log_softmax applied by this torch::nn::LogSoftmax module");
+  case ModuleKind::Sigmoid:
+    return Activated(Activation::Sigmoid,
+                     "sigmoid applied by this torch::nn::Sigmoid module");
+  case ModuleKind::ShapePreserving:
+    T.Act.reset();
+    T.Range.reset();
+    return Value::tensor(T);
+  case ModuleKind::Flatten: {
+    TensorFact R = T;
+    R.Unsqueezed.reset();
+    R.Act.reset();
+    R.Sizes.reset();
+    if (T.Sizes && M->A && M->B) {
+      auto Start = normalizeDim(M->A, T.Sizes->size());
+      auto End = normalizeDim(M->B, T.Sizes->size());
+      if (Start && End && *Start <= *End) {
+        llvm::SmallVector<Dim, 4> S(T.Sizes->begin(),
+                                    T.Sizes->begin() + *Start);
+        Dim Prod = 1;
+        for (int64_t I = *Start; I <= *End; ++I)
+          Prod = Prod && (*T.Sizes)[I] ? Dim(*Prod * *(*T.Sizes)[I])
+                                       : std::nullopt;
+        S.push_back(Prod);
+        S.append(T.Sizes->begin() + *End + 1, T.Sizes->end());
+        R.Sizes = S;
+      }
+    }
+    return Value::tensor(R);
+  }
+  case ModuleKind::Sequential: {
+    Value Cur = In;
+    for (const ModulePtr &Child : M->Children) {
+      llvm::SmallVector<Value, 1> One{Cur};
+      Cur = applyModule(Child, One, ArgExprs, Site, E, F);
+      if (!Cur.isTensor())
+        return Value::unknown();
+    }
+    if (M->Children.empty())
+      return Value::unknown(); // an empty or unknown Sequential
+    return Cur;
+  }
+  case ModuleKind::Functional:
+    if (M->Callable)
+      return callCallable(*M->Callable, Args, ArgExprs, Site, E, F);
+    return Value::unknown();
+  case ModuleKind::Custom: {
+    if (!M->Impl)
+      return Value::unknown();
+    const CXXMethodDecl *Forward = nullptr;
+    for (const CXXMethodDecl *Method : M->Impl->methods())
+      if (Method->getDeclName().isIdentifier() &&
+          Method->getName() == "forward" &&
+          Method->getMinRequiredArguments() <= Args.size() &&
+          Method->getNumParams() >= Args.size()) {
+        if (Forward)
+          return Value::unknown(); // overloaded
+        Forward = Method;
+      }
+    return callUser(Forward, Args, M, Site, F);
+  }
+  case ModuleKind::Loss: {
+    if (Args.size() < 2)
+      return Value::unknown();
+    std::optional<int64_t> Ignore;
+    if (M->Kind == ModuleKind::Loss && M->Created) {
+      // Constructed here: defaults unless the options say otherwise.
+      Ignore = -100;
+      if (M->LossOptions) {
+        Ignore.reset();
+        if (M->LossOptions->Kind == Value::Builder) {
+          const Value *V = M->LossOptions->B.get("ignore_index");
+          Ignore = V ? knownInt(*V) : std::optional<int64_t>(-100);
+        }
+      }
+    }
+    recordLoss(M->Loss, Args[0], Args[1], Ignore,
+               ArgExprs.size() > 0 ? ArgExprs[0] : nullptr,
+               ArgExprs.size() > 1 ? ArgExprs[1] : nullptr, Site, F);
+    TensorFact Scalar;
+    Scalar.Type = DType::Float;
+    return Value::tensor(Scalar);
+  }
+  case ModuleKind::Unknown:
+    return Value::unknown();
+  }
+  return Value::unknown();
+}
+
+Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
+                                                     Env &E, Frame &F) {
+  QualType T = C->getType();
+  const CXXConstructorDecl *Ctor = C->getConstructor();
+  llvm::SmallVector<const Expr *, 4> ArgExprs;
+  for (const Expr *A : C->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      ArgExprs.push_back(A);
+
+  // Copies and moves keep the value.
+  if (Ctor->isCopyOrMoveConstructor() && ArgExprs.size() == 1)
+    return eval(ArgExprs[0], E, F);
+
+  if (api::isTensorOptionsType(T)) {
+    llvm::SmallVector<Value, 2> Args = evalArgs(ArgExprs, E, F);
+    OptionsFact O;
+    O.DTypeKnown = true;
+    if (!Args.empty()) {
+      if (Args[0].Kind == Value::ScalarType) {
+        O.DTypeKnown = Args[0].ST.has_value();
+        O.Type = Args[0].ST;
+      } else if (Args[0].Kind == Value::Options) {
+        O = Args[0].O;
+      }
+    }
+    return Value::options(O);
+  }
+  if (api::isTensorType(T)) {
+    evalArgs(ArgExprs, E, F);
+    return Value::unknown(); // an undefined tensor, or one from a pointer
+  }
+
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return evalChildren(C, E, F);
+
+  // std::function, std::shared_ptr and similar wrappers built from one value.
+  if (ArgExprs.size() == 1 && api::isLibraryDecl(RD) &&
+      (RD->getName() == "function" || RD->getName() == "shared_ptr" ||
+       RD->getName() == "optional" || RD->getName() == "ArrayRef"))
+    return eval(ArgExprs[0], E, F);
+
+  if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
+    llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+    bool IsHolder = Impl != RD;
+    if (IsHolder && ArgExprs.size() == 1 &&
+        ArgExprs[0]->getType()->isNullPtrType())
+      return Value::unknown(); // an empty holder, assigned later
+    if (IsHolder && ArgExprs.size() == 1 && Args[0].isModule() &&
+        api::moduleImplOf(ArgExprs[0]->getType()) == Impl)
+      return Args[0]; // a holder from a shared_ptr<Impl>
+    if (ModulePtr M = constructModule(Impl, IsHolder ? nullptr : Ctor, Args,
+                                      C->getExprLoc(), F))
+      return Value::module(M);
+    return Value::unknown();
+  }
+
+  if (RD->getName().ends_with("Options") && api::isLibraryDecl(RD)) {
+    // LinearOptions(10, 3), SoftmaxOptions(1), CrossEntropyLossOptions().
+    llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+    Value B;
+    B.Kind = Value::Builder;
+    for (size_t I = 0; I < Args.size(); ++I)
+      B.B.Entries.emplace_back(std::to_string(I),
+                               std::make_shared<const Value>(Args[I]));
+    return B;
+  }
+
+  if (!api::isLibraryDecl(RD) && !RD->isLambda()) {
+    // A user's class (a trainer holding a model and a loss, ...).
+    llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+    if (Ctor->hasBody()) {
+      Value V = callUser(Ctor, Args, nullptr, C, F);
+      if (V.isModule())
+        return V;
+    }
+    if (ModulePtr S = classState(RD))
+      return Value::module(S);
+    return Value::unknown();
+  }
+  return evalChildren(C, E, F);
+}
+
+//===----------------------------------------------------------------------===//
+// Tensor operations
+//===----------------------------------------------------------------------===//
+
+Value TensorFlowAnalysis::Interpreter::evalTensorOp(
+    api::TensorOp Op, llvm::StringRef Name, const Value &Self,
+    llvm::ArrayRef<const Expr *> ArgExprs, const Expr *Call, Env &E,
+    Frame &F) {
+  llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+  bool Method = isa<CXXMemberCallExpr>(Call);
+  if (!Self.isTensor())
+    return Value::unknown();
+  TensorFact T = Self.T;
+  auto Arg = [&](unsigned I) -> std::optional<int64_t> {
+    return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
+  };
+  auto Rank = T.rank();
+  using api::TensorOp;
+  switch (Op) {
+  case TensorOp::Softmax:
+  case TensorOp::LogSoftmax:
+  case TensorOp::Sigmoid: {
+    T.Act = Op == TensorOp::Softmax      ? Activation::Softmax
+            : Op == TensorOp::LogSoftmax ? Activation::LogSoftmax
+                                         : Activation::Sigmoid;
+    T.ActOrigin = originAt(Call, (Name + " applied here").str());
+    T.Range.reset();
+    if (T.Type && !isFloatingDType(*T.Type)) {
+      T.Type = DType::Float;
+      T.TypeOrigin.reset();
+    }
+    for (const Value &A : Args)
+      if (A.Kind == Value::ScalarType && A.ST) {
+        T.Type = A.ST;
+        T.TypeOrigin.reset();
+      }
+    return Value::tensor(T);
+  }
+  case TensorOp::Exp:
+    if (T.Act == Activation::LogSoftmax) {
+      T.Act = Activation::Softmax;
+      T.ActOrigin = originAt(Call, "exp of a log_softmax is a softmax");
+    } else {
+      T.Act.reset();
+    }
+    T.Range.reset();
+    return Value::tensor(T);
+  case TensorOp::Log:
+    if (T.Act == Activation::Softmax) {
+      T.Act = Activation::LogSoftmax;
+      T.ActOrigin = originAt(Call, "log of a softmax is a log_softmax");
+    } else {
+      T.Act.reset();
+    }
+    T.Range.reset();
+    return Value::tensor(T);
+  case TensorOp::Unsqueeze: {
+    if (!Rank)
+      return Value::tensor(T);
+    auto D = Arg(0);
+    if (!D)
+      return Value::tensor(TensorFact{std::nullopt, T.Type, T.TypeOrigin,
+                                      T.Range, T.Act, T.ActOrigin});
+    int64_t N = *D < 0 ? *D + static_cast<int64_t>(*Rank) + 1 : *D;
+    if (N < 0 || N > static_cast<int64_t>(*Rank))
+      return Value::unknown(); // LibTorch raises an index error here
+    T.Sizes->insert(T.Sizes->begin() + N, Dim(1));
+    T.Unsqueezed =
+        UnsqueezeSite{originAt(Call, "unsqueeze(" + std::to_string(*D) + ")"),
+                      *D};
+    return Value::tensor(T);
+  }
+  case TensorOp::Squeeze: {
+    T.Unsqueezed.reset();
+    if (!Rank)
+      return Value::tensor(T);
+    if (Args.empty()) {
+      llvm::SmallVector<Dim, 4> S;
+      for (const Dim &D : *T.Sizes) {
+        if (!D) {
+          T.Sizes.reset();
+          return Value::tensor(T);
+        }
+        if (*D != 1)
+          S.push_back(D);
+      }
+      T.Sizes = S;
+      return Value::tensor(T);
+    }
+    auto D = normalizeDim(Arg(0), *Rank);
+    if (!D || !(*T.Sizes)[*D]) {
+      T.Sizes.reset();
+      return Value::tensor(T);
+    }
+    if (*(*T.Sizes)[*D] == 1)
+      T.Sizes->erase(T.Sizes->begin() + *D);
+    return Value::tensor(T);
+  }
+  case TensorOp::View: {
+    T.Unsqueezed.reset();
+    std::optional<llvm::SmallVector<Dim, 4>> S;
+    if (Args.size() == 1)
+      S = sizesOf(Args[0]);
+    if (!S) {
+      T.Sizes.reset();
+      return Value::tensor(T);
+    }
+    // Resolve a -1 from the element count when every size is known.
+    std::optional<int64_t> Numel = 1;
+    if (T.Sizes)
+      for (const Dim &D : *T.Sizes)
+        Numel = Numel && D ? std::optional<int64_t>(*Numel * *D) : std::nullopt;
+    else
+      Numel.reset();
+    int64_t Known = 1;
+    int Infer = -1;
+    for (size_t I = 0; I < S->size(); ++I) {
+      if ((*S)[I] && *(*S)[I] == -1)
+        Infer = I;
+      else if ((*S)[I])
+        Known *= *(*S)[I];
+    }
+    if (Infer >= 0)
+      (*S)[Infer] = Numel && Known > 0 && *Numel % Known == 0
+                        ? Dim(*Numel / Known)
+                        : std::nullopt;
+    T.Sizes = *S;
+    return Value::tensor(T);
+  }
+  case TensorOp::Flatten: {
+    ModuleFact Flat;
+    Flat.Kind = ModuleKind::Flatten;
+    Flat.A = Args.size() > 0 ? Arg(0) : Dim(Method ? 0 : 0);
+    Flat.B = Args.size() > 1 ? Arg(1) : Dim(-1);
+    llvm::SmallVector<Value, 1> In{Value::tensor(T)};
+    Value R = applyModule(std::make_shared<ModuleFact>(Flat), In, {}, Call, E,
+                          F);
+    if (R.isTensor()) {
+      R.T.Act = T.Act;
+      R.T.ActOrigin = T.ActOrigin;
+    }
+    return R;
+  }
+  case TensorOp::Permute: {
+    if (Args.size() == 1 && Rank) {
+      auto P = sizesOf(Args[0]);
+      if (P && P->size() == *Rank) {
+        llvm::SmallVector<Dim, 4> S;
+        for (const Dim &D : *P) {
+          auto N = normalizeDim(D, *Rank);
+          if (!N) {
+            S.clear();
+            break;
+          }
+          S.push_back((*T.Sizes)[*N]);
+        }
+        if (S.size() == *Rank) {
+          T.Sizes = S;
+          return Value::tensor(T);
+        }
+      }
+    }
+    if (T.Sizes)
+      for (Dim &D : *T.Sizes)
+        D.reset();
+    return Value::tensor(T);
+  }
+  case TensorOp::Transpose:
+  case TensorOp::T: {
+    if (!Rank)
+      return Value::tensor(T);
+    auto A = Op == TensorOp::T ? Dim(0) : normalizeDim(Arg(0), *Rank);
+    auto B = Op == TensorOp::T ? Dim(*Rank > 1 ? 1 : 0)
+                               : normalizeDim(Arg(1), *Rank);
+    if (A && B && *A < static_cast<int64_t>(*Rank) &&
+        *B < static_cast<int64_t>(*Rank))
+      std::swap((*T.Sizes)[*A], (*T.Sizes)[*B]);
+    else
+      for (Dim &D : *T.Sizes)
+        D.reset();
+    return Value::tensor(T);
+  }
+  case TensorOp::ConvertTo: {
+    Origin At = originAt(Call, "");
+    bool Known = false;
+    // to(dtype), to(options), to(device[, dtype]), to(other), type_as(other)
+    for (size_t I = 0; I < Args.size() && I < 2; ++I) {
+      TensorFact Before = T;
+      if (applyConversion(Args[I], ArgExprs[I]->getType(), T, At)) {
+        Known = true;
+      } else if (I == 0) {
+        break;
+      }
+      (void)Before;
+    }
+    if (!Known) {
+      T.Type.reset();
+      T.TypeOrigin.reset();
+    } else if (T.Type && T.TypeOrigin && T.TypeOrigin->Loc == At.Loc) {
+      T.TypeOrigin->What = (describeCall(Name, Method) + " converts it to " +
+                            dtypeName(*T.Type) + " here")
+                               .str();
+    }
+    if (T.Type && !isIntegralDType(*T.Type))
+      T.Range.reset();
+    return Value::tensor(T);
+  }
+  case TensorOp::Same:
+    return Value::tensor(T);
+  case TensorOp::Elementwise:
+    T.Act.reset();
+    T.ActOrigin.reset();
+    if (Name == "clamp" && Arg(0) && Arg(1))
+      T.Range = ValueRange{*Arg(0), *Arg(1)};
+    else
+      T.Range.reset();
+    return Value::tensor(T);
+  case TensorOp::ArgMax: {
+    TensorFact R;
+    R.Type = DType::Long;
+    R.TypeOrigin = originAt(Call, Name.str() + " returns int64 indices");
+    if (Rank && !Args.empty()) {
+      auto D = normalizeDim(Arg(0), *Rank);
+      bool KeepDim = Args.size() > 1 && Arg(1) && *Arg(1);
+      if (D) {
+        R.Sizes = T.Sizes;
+        Dim Extent = (*R.Sizes)[*D];
+        if (KeepDim)
+          (*R.Sizes)[*D] = 1;
+        else
+          R.Sizes->erase(R.Sizes->begin() + *D);
+        if (Extent && *Extent > 0)
+          R.Range = ValueRange{0, *Extent - 1};
+      }
+    } else if (Args.empty()) {
+      R.Sizes.emplace();
+    }
+    return Value::tensor(R);
+  }
+  case TensorOp::Arith: {
+    if (Args.empty())
+      return Value::unknown();
+    bool Rounding = Args.size() > 1 && Name == "div";
+    llvm::StringRef Sym = llvm::StringSwitch<llvm::StringRef>(Name)
+                              .Case("add", "+")
+                              .Case("sub", "-")
+                              .Case("mul", "*")
+                              .Cases("remainder", "fmod", "%")
+                              .Case("floor_divide", "//")
+                              .Default("/");
+    return evalArith(Sym, Self, Args[0], ArgExprs[0], Rounding, Call);
+  }
+  case TensorOp::MatMul: {
+    if (Args.empty() || !Args[0].isTensor())
+      return Value::unknown();
+    const TensorFact &R = Args[0].T;
+    TensorFact Out;
+    if (T.Type && R.Type)
+      Out.Type = promoteDTypes(*T.Type, *R.Type);
+    if (Rank == 2u && R.rank() == 2u)
+      Out.Sizes = llvm::SmallVector<Dim, 4>{(*T.Sizes)[0], (*R.Sizes)[1]};
+    return Value::tensor(Out);
+  }
+  case TensorOp::Size:
+    if (Rank && !Args.empty())
+      if (auto D = normalizeDim(Arg(0), *Rank))
+        return Value::integer((*T.Sizes)[*D]);
+    return Value::integer(std::nullopt);
+  case TensorOp::Sizes: {
+    Value L;
+    L.Kind = Value::IntList;
+    if (T.Sizes)
+      L.List = *T.Sizes;
+    return L;
+  }
+  case TensorOp::DTypeOf:
+    return Value::scalarType(T.Type);
+  case TensorOp::Index:
+    if (Rank && *Rank > 0 && !Args.empty() && Args[0].Kind == Value::Int) {
+      T.Sizes->erase(T.Sizes->begin());
+      T.Unsqueezed.reset();
+      return Value::tensor(T);
+    }
+    return Value::unknown();
+  case TensorOp::Unknown:
+    return Value::unknown();
+  }
+  return Value::unknown();
+}
+
+static Shape broadcast(const Shape &A, const Shape &B) {
+  if (!A || !B)
+    return std::nullopt;
+  size_t N = std::max(A->size(), B->size());
+  llvm::SmallVector<Dim, 4> Out(N);
+  for (size_t I = 0; I < N; ++I) {
+    Dim X = I < N - A->size() ? Dim(1) : (*A)[I - (N - A->size())];
+    Dim Y = I < N - B->size() ? Dim(1) : (*B)[I - (N - B->size())];
+    if (X && *X == 1)
+      Out[I] = Y;
+    else if (Y && *Y == 1)
+      Out[I] = X;
+    else if (X == Y)
+      Out[I] = X;
+    else
+      Out[I] = std::nullopt;
+  }
+  return Out;
+}
+
+Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
+                                                 const Value &L,
+                                                 const Value &R,
+                                                 const Expr *RExpr,
+                                                 bool HasRoundingMode,
+                                                 const Expr *Call) {
+  TensorFact T = L.T;
+  T.Act.reset();
+  T.ActOrigin.reset();
+  std::optional<ValueRange> Range = T.Range;
+  T.Range.reset();
+  if (R.isTensor()) {
+    Shape Before = T.Sizes;
+    T.Sizes = broadcast(T.Sizes, R.T.Sizes);
+    if (T.Sizes != Before)
+      T.Unsqueezed.reset();
+    if (T.Type && R.T.Type)
+      T.Type = promoteDTypes(*T.Type, *R.T.Type);
+    else
+      T.Type.reset();
+  } else {
+    // A scalar operand: a floating scalar makes an integer tensor float.
+    QualType RT = api::ignoreWrappers(RExpr)->getType();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(api::ignoreWrappers(RExpr)))
+      if (CE->getNumArgs() == 1)
+        RT = api::ignoreWrappers(CE->getArg(0))->getType();
+    bool FloatScalar = RT->isRealFloatingType();
+    if (!RT->isArithmeticType() && R.Kind != Value::Int)
+      T.Type.reset();
+    else if (T.Type && !isFloatingDType(*T.Type) && FloatScalar) {
+      T.Type = DType::Float;
+      T.TypeOrigin = originAt(Call, "arithmetic with a floating-point scalar "
+                                    "yields float");
+    }
+    if (Range && R.Kind == Value::Int && R.I && T.Type &&
+        isIntegralDType(*T.Type)) {
+      if (Op == "+")
+        T.Range = ValueRange{Range->Lo + *R.I, Range->Hi + *R.I};
+      else if (Op == "-")
+        T.Range = ValueRange{Range->Lo - *R.I, Range->Hi - *R.I};
+      else if (Op == "*" && *R.I >= 0)
+        T.Range = ValueRange{Range->Lo * *R.I, Range->Hi * *R.I};
+      else if (Op == "%" && *R.I > 0 && Range->Lo >= 0)
+        T.Range = ValueRange{0, std::min(Range->Hi, *R.I - 1)};
+    }
+  }
+  if (Op == "/" && !HasRoundingMode && T.Type && !isFloatingDType(*T.Type)) {
+    T.Type = DType::Float;
+    T.TypeOrigin =
+        originAt(Call, "true division of an integer tensor yields float");
+  }
+  return Value::tensor(T);
+}
+
+//===----------------------------------------------------------------------===//
+// Factories
+//===----------------------------------------------------------------------===//
+
+/// The C++ type of the scalars a torch::tensor(...) argument holds, and its
+/// nesting, read off the TensorDataContainer constructors Sema chose.
+static void scanTensorData(const Expr *X, const ASTContext &Ctx,
+                           std::optional<DType> &Type, bool &Mixed,
+                           Shape &Sizes, std::optional<ValueRange> &Range,
+                           bool &RangeKnown) {
+  X = api::ignoreWrappers(X);
+  QualType QT = X->getType();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(X)) {
+    if (CE->getNumArgs() == 1 &&
+        !CE->getConstructor()->isCopyOrMoveConstructor()) {
+      QualType PT = CE->getConstructor()->getParamDecl(0)->getType();
+      const CXXRecordDecl *PR = PT.getNonReferenceType()->getAsCXXRecordDecl();
+      if (PR && PR->getName() == "initializer_list") {
+        const Expr *Inner = api::ignoreWrappers(CE->getArg(0));
+        if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(Inner))
+          Inner = api::ignoreWrappers(SIL->getSubExpr());
+        if (const auto *IL = dyn_cast<InitListExpr>(Inner)) {
+          Shape Child;
+          bool First = true;
+          for (const Expr *Init : IL->inits()) {
+            Shape S;
+            scanTensorData(Init, Ctx, Type, Mixed, S, Range, RangeKnown);
+            if (First)
+              Child = S;
+            else if (Child != S)
+              Child.reset();
+            First = false;
+          }
+          if (Child || IL->getNumInits() == 0) {
+            llvm::SmallVector<Dim, 4> Out{Dim(IL->getNumInits())};
+            if (Child)
+              Out.append(Child->begin(), Child->end());
+            Sizes = Out;
+          }
+          return;
+        }
+        Mixed = true;
+        return;
+      }
+      if (PR && (PR->getName() == "vector" || PR->getName() == "ArrayRef")) {
+        const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(PR);
+        if (Spec && Spec->getTemplateArgs().size() > 0)
+          QT = Spec->getTemplateArgs()[0].getAsType();
+        Sizes = llvm::SmallVector<Dim, 4>{std::nullopt};
+        RangeKnown = false;
+      } else {
+        QT = PT.getNonReferenceType();
+        X = CE->getArg(0);
+        Sizes = llvm::SmallVector<Dim, 4>{};
+      }
+    }
+  } else {
+    Sizes = llvm::SmallVector<Dim, 4>{};
+  }
+  QT = QT.getCanonicalType().getUnqualifiedType();
+  std::optional<DType> Leaf;
+  if (QT->isBooleanType())
+    Leaf = DType::Bool;
+  else if (QT->isRealFloatingType())
+    Leaf = DType::Float; // the default dtype, as torch::tensor converts
+  else if (QT->isIntegerType()) {
+    uint64_t Width = Ctx.getTypeSize(QT);
+    bool Signed = QT->isSignedIntegerType();
+    Leaf = Width >= 32 ? DType::Long
+           : Width == 16 ? DType::Short
+           : Signed      ? DType::Char
+                         : DType::Byte;
+    if (QT->isCharType() && !QT->isSignedIntegerType())
+      Leaf = DType::Byte;
+    Expr::EvalResult R;
+    if (RangeKnown && !X->isValueDependent() &&
+        api::ignoreWrappers(X)->EvaluateAsInt(R, Ctx)) {
+      int64_t V = R.Val.getInt().getExtValue();
+      Range = Range ? ValueRange{std::min(Range->Lo, V), std::max(Range->Hi, V)}
+                    : ValueRange{V, V};
+    } else {
+      RangeKnown = false;
+    }
+  } else {
+    Mixed = true;
+    return;
+  }
+  if (Type && Type != Leaf)
+    Mixed = true;
+  Type = Leaf;
+}
+
+Value TensorFlowAnalysis::Interpreter::tensorLiteral(const Expr *Data,
+                                                     const Expr *Call) {
+  std::optional<DType> Type;
+  bool Mixed = false, RangeKnown = true;
+  Shape Sizes;
+  std::optional<ValueRange> Range;
+  scanTensorData(Data, Ctx, Type, Mixed, Sizes, Range, RangeKnown);
+  TensorFact T;
+  T.Sizes = Sizes;
+  if (!Mixed && Type) {
+    T.Type = Type;
+    T.TypeOrigin = originAt(Call, std::string("torch::tensor of ") +
+                                      (isFloatingDType(*Type)
+                                           ? "floating-point values"
+                                           : dtypeName(*Type).str() + " values") +
+                                      " creates a " + dtypeName(*Type).str() +
+                                      " tensor");
+  }
+  if (!Mixed && RangeKnown && Range && T.Type && isIntegralDType(*T.Type))
+    T.Range = Range;
+  return Value::tensor(T);
+}
+
+Value TensorFlowAnalysis::Interpreter::evalFactory(
+    api::Factory Kind, llvm::StringRef Name, llvm::ArrayRef<const Expr *> ArgExprs,
+    const Expr *Call, Env &E, Frame &F) {
+  llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+  TensorFact T;
+  auto OptionsAt = [&](size_t I) -> std::optional<OptionsFact> {
+    if (I >= Args.size())
+      return std::nullopt;
+    if (Args[I].Kind == Value::Options)
+      return Args[I].O;
+    if (Args[I].Kind == Value::ScalarType)
+      return OptionsFact{Args[I].ST.has_value(), Args[I].ST};
+    if (api::isTensorOptionsType(ArgExprs[I]->getType()))
+      return OptionsFact{}; // options whose dtype cannot be told
+    return std::nullopt;
+  };
+  // Finds the TensorOptions argument, if any, after position From.
+  auto FindOptions = [&](size_t From, bool &Present) -> OptionsFact {
+    for (size_t I = From; I < Args.size(); ++I)
+      if (auto O = OptionsAt(I)) {
+        Present = true;
+        return *O;
+      }
+    Present = false;
+    return OptionsFact{true, std::nullopt};
+  };
+  auto SetType = [&](std::optional<DType> Default, const OptionsFact &O,
+                     bool Present, llvm::StringRef Why) {
+    if (!O.DTypeKnown)
+      return;
+    if (O.Type) {
+      T.Type = O.Type;
+      T.TypeOrigin = originAt(Call, ("torch::" + Name + " with dtype " +
+                                     dtypeName(*O.Type) + " creates a " +
+                                     dtypeName(*O.Type) + " tensor")
+                                        .str());
+      return;
+    }
+    T.Type = Default;
+    if (Default)
+      T.TypeOrigin = originAt(Call, ("torch::" + Name + Why + " creates a " +
+                                     dtypeName(*Default) + " tensor")
+                                        .str());
+    (void)Present;
+  };
+
+  switch (Kind) {
+  case api::Factory::FloatFill: {
+    if (Args.empty())
+      return Value::unknown();
+    T.Sizes = sizesOf(Args[0]);
+    bool Present;
+    OptionsFact O = FindOptions(1, Present);
+    SetType(DType::Float, O, Present, "");
+    if (T.Type && isIntegralDType(*T.Type) && (Name == "zeros" || Name == "ones"))
+      T.Range = ValueRange{Name == "ones", Name == "ones"};
+    return Value::tensor(T);
+  }
+  case api::Factory::Full: {
+    if (Args.size() < 2)
+      return Value::unknown();
+    T.Sizes = sizesOf(Args[0]);
+    bool Present;
+    OptionsFact O = FindOptions(2, Present);
+    QualType FillT = api::ignoreWrappers(ArgExprs[1])->getType();
+    if (const auto *CE =
+            dyn_cast<CXXConstructExpr>(api::ignoreWrappers(ArgExprs[1])))
+      if (CE->getNumArgs() == 1)
+        FillT = api::ignoreWrappers(CE->getArg(0))->getType();
+    std::optional<DType> Default;
+    if (FillT->isBooleanType())
+      Default = DType::Bool;
+    else if (FillT->isIntegerType())
+      Default = DType::Long;
+    else if (FillT->isRealFloatingType())
+      Default = DType::Float;
+    SetType(Default, O, Present, " with this fill value");
+    if (T.Type && isIntegralDType(*T.Type) && knownInt(Args[1]))
+      T.Range = ValueRange{*knownInt(Args[1]), *knownInt(Args[1])};
+    return Value::tensor(T);
+  }
+  case api::Factory::Randint: {
+    // randint(high, sizes[, options]) or randint(low, high, sizes[, options]).
+    size_t SizesAt = 0;
+    while (SizesAt < Args.size() && Args[SizesAt].Kind != Value::IntList &&
+           !ArgExprs[SizesAt]->getType()->isRecordType())
+      ++SizesAt;
+    if (SizesAt == 0 || SizesAt > 2 || SizesAt >= Args.size())
+      return Value::unknown();
+    T.Sizes = sizesOf(Args[SizesAt]);
+    std::optional<int64_t> Lo = SizesAt == 2 ? knownInt(Args[0]) : 0;
+    std::optional<int64_t> Hi = knownInt(Args[SizesAt - 1]);
+    bool Present;
+    OptionsFact O = FindOptions(SizesAt + 1, Present);
+    // Without options randint is int64; with options that set no dtype it is
+    // the default dtype, float.
+    SetType(Present ? DType::Float : DType::Long, O, Present,
+            Present ? " with options that set no dtype" : "");
+    if (Lo && Hi && *Hi > *Lo && T.Type && isIntegralDType(*T.Type))
+      T.Range = ValueRange{*Lo, *Hi - 1};
+    return Value::tensor(T);
+  }
+  case api::Factory::Tensor: {
+    if (ArgExprs.empty())
+      return Value::unknown();
+    Value V = tensorLiteral(ArgExprs[0], Call);
+    bool Present;
+    OptionsFact O = FindOptions(1, Present);
+    if (Present) {
+      T = V.T;
+      if (!O.DTypeKnown) {
+        T.Type.reset();
+      } else if (O.Type) {
+        SetType(std::nullopt, O, Present, "");
+      }
+      if (!T.Type || !isIntegralDType(*T.Type))
+        T.Range.reset();
+      return Value::tensor(T);
+    }
+    return V;
+  }
+  case api::Factory::Arange: {
+    size_t NumScalars = 0;
+    while (NumScalars < Args.size() && !OptionsAt(NumScalars))
+      ++NumScalars;
+    if (NumScalars == 0 || NumScalars > 3)
+      return Value::unknown();
+    bool AllIntegral = true;
+    for (size_t I = 0; I < NumScalars; ++I) {
+      QualType QT = api::ignoreWrappers(ArgExprs[I])->getType();
+      if (const auto *CE =
+              dyn_cast<CXXConstructExpr>(api::ignoreWrappers(ArgExprs[I])))
+        if (CE->getNumArgs() == 1)
+          QT = api::ignoreWrappers(CE->getArg(0))->getType();
+      AllIntegral &= QT->isIntegerType();
+    }
+    bool Present;
+    OptionsFact O = FindOptions(NumScalars, Present);
+    SetType(AllIntegral ? DType::Long : DType::Float, O, Present,
+            AllIntegral ? " of integers" : "");
+    std::optional<int64_t> Start = NumScalars >= 2 ? knownInt(Args[0]) : 0;
+    std::optional<int64_t> End = knownInt(Args[NumScalars >= 2 ? 1 : 0]);
+    std::optional<int64_t> Step = NumScalars == 3 ? knownInt(Args[2]) : 1;
+    if (AllIntegral && Start && End && Step && *Step > 0 && *End > *Start) {
+      int64_t N = (*End - *Start + *Step - 1) / *Step;
+      T.Sizes = llvm::SmallVector<Dim, 4>{Dim(N)};
+      if (T.Type && isIntegralDType(*T.Type))
+        T.Range = ValueRange{*Start, *Start + (N - 1) * *Step};
+    } else {
+      T.Sizes = llvm::SmallVector<Dim, 4>{std::nullopt};
+    }
+    return Value::tensor(T);
+  }
+  case api::Factory::Like:
+  case api::Factory::RandintLike: {
+    if (Args.empty() || !Args[0].isTensor())
+      return Value::unknown();
+    T.Sizes = Args[0].T.Sizes;
+    T.Type = Args[0].T.Type;
+    T.TypeOrigin = Args[0].T.TypeOrigin;
+    bool Present;
+    OptionsFact O = FindOptions(1, Present);
+    if (Present && !O.DTypeKnown)
+      T.Type.reset();
+    else if (Present && O.Type)
+      SetType(std::nullopt, O, Present, "");
+    return Value::tensor(T);
+  }
+  case api::Factory::FromBlob: {
+    if (Args.size() < 2)
+      return Value::unknown();
+    T.Sizes = sizesOf(Args[1]);
+    bool Present;
+    OptionsFact O = FindOptions(2, Present);
+    SetType(DType::Float, O, Present, "");
+    return Value::tensor(T);
+  }
+  case api::Factory::None:
+    break;
+  }
+  return Value::unknown();
+}
+
+//===----------------------------------------------------------------------===//
+// TensorFlowAnalysis
+//===----------------------------------------------------------------------===//
+
+TensorFlowAnalysis::TensorFlowAnalysis(ASTContext &Ctx)
+    : Ctx(Ctx), Impl(std::make_unique<Interpreter>(Ctx)) {}
+TensorFlowAnalysis::~TensorFlowAnalysis() = default;
+
+const std::vector<LossUse> &TensorFlowAnalysis::lossUses() {
+  if (!Uses)
+    Uses = Impl->run();
+  return *Uses;
+}
+
+static thread_local std::unique_ptr<TensorFlowAnalysis> Current;
+
+TensorFlowAnalysis &TensorFlowAnalysis::forContext(ASTContext &Ctx) {
+  if (!Current || &Current->Ctx != &Ctx)
+    Current = std::make_unique<TensorFlowAnalysis>(Ctx);
+  return *Current;
+}
+
+void TensorFlowAnalysis::reset() { Current.reset(); }
+
+} // namespace torchlint

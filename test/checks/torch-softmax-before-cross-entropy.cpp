@@ -1,0 +1,339 @@
+// RUN: %check_torchlint %s torch-softmax-before-cross-entropy %t -- %torch_flags
+
+#include <torch/torch.h>
+
+namespace F = torch::nn::functional;
+
+//===--- Positive: every form of softmax that reaches a cross entropy ----===//
+
+void torchSoftmaxCall() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto x = torch::randn({32, 10});
+  auto y = torch::randint(0, 3, {32});
+  auto loss = criterion(torch::softmax(fc(x), 1), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax; CrossEntropyLoss applies log_softmax itself, so the loss cannot reach 0 and its gradients shrink; pass the raw logits [torch-softmax-before-cross-entropy]
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: note: softmax applied here
+}
+
+void tensorSoftmaxMethodThroughLocals() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto x = torch::randn({32, 10});
+  auto y = torch::randint(0, 3, {32});
+  auto logits = fc->forward(x);
+  auto probs = logits.softmax(/*dim=*/1);
+  torch::Tensor out = probs;
+  auto loss = criterion(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-4]]:23: note: softmax applied here
+}
+
+void functionalSoftmaxAndLoss() {
+  torch::nn::Linear fc(10, 3);
+  auto x = torch::randn({32, 10});
+  auto y = torch::randint(0, 3, {32});
+  auto p = F::softmax(fc(x), F::SoftmaxFuncOptions(1));
+  auto loss = F::cross_entropy(p, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: softmax applied here
+}
+
+void fullyQualifiedFunctionalLoss() {
+  torch::nn::Linear fc(10, 3);
+  auto x = torch::randn({8, 10});
+  auto y = torch::randint(0, 3, {8});
+  auto loss = torch::nn::functional::cross_entropy(
+      torch::nn::functional::softmax(fc(x), 1), y,
+      torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: note: softmax applied here
+}
+
+void softmaxModuleAndForwardCall() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::Softmax softmax(torch::nn::SoftmaxOptions(1));
+  torch::nn::CrossEntropyLoss criterion;
+  auto x = torch::randn({32, 10});
+  auto y = torch::randint(0, 3, {32});
+  auto out = softmax(fc(x));
+  auto loss = criterion->forward(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-7]]:22: note: softmax applied by this torch::nn::Softmax module
+}
+
+void sequentialEndingInSoftmax() {
+  torch::nn::Sequential model(torch::nn::Linear(10, 5), torch::nn::ReLU(),
+                              torch::nn::Linear(5, 3), torch::nn::Softmax(1));
+  torch::nn::CrossEntropyLoss criterion;
+  auto inputs = torch::randn({32, 10});
+  auto targets = torch::randint(0, 3, {32});
+  auto outputs = model->forward(inputs);
+  auto loss = criterion(outputs, targets);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-7]]:56: note: softmax applied by this torch::nn::Softmax module
+}
+
+void sequentialBuiltWithPushBack() {
+  torch::nn::Sequential model;
+  model->push_back(torch::nn::Linear(10, 16));
+  model->push_back(torch::nn::Tanh());
+  model->push_back(torch::nn::Linear(16, 4));
+  model->push_back(torch::nn::Softmax(torch::nn::SoftmaxOptions(-1)));
+  torch::nn::CrossEntropyLoss criterion;
+  auto targets = torch::randint(0, 4, {16});
+  auto loss = criterion(model->forward(torch::randn({16, 10})), targets);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+}
+
+struct NetImpl : torch::nn::Module {
+  NetImpl() {
+    fc1 = register_module("fc1", torch::nn::Linear(10, 32));
+    fc2 = register_module("fc2", torch::nn::Linear(32, 5));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    x = torch::relu(fc1->forward(x));
+    return torch::softmax(fc2->forward(x), /*dim=*/1);
+  }
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+};
+TORCH_MODULE(Net);
+
+void customModuleArrowForward() {
+  Net net;
+  torch::nn::CrossEntropyLoss criterion;
+  auto loss = criterion(net->forward(torch::randn({4, 10})),
+                        torch::randint(0, 5, {4}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-12]]:12: note: softmax applied here
+}
+
+void customModuleCallOperatorInLoop() {
+  Net net;
+  torch::nn::CrossEntropyLoss criterion;
+  torch::optim::SGD opt(net->parameters(), 0.1);
+  auto x = torch::randn({4, 10});
+  auto y = torch::randint(0, 5, {4});
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    opt.zero_grad();
+    auto out = net(x);
+    auto loss = criterion(out, y);
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: input of CrossEntropyLoss is already a softmax
+    loss.backward();
+    opt.step();
+  }
+}
+
+// A module whose last layer is a Softmax module field, held by shared_ptr.
+struct HeadImpl : torch::nn::Module {
+  torch::nn::Linear fc;
+  torch::nn::Softmax act;
+  HeadImpl(int64_t in, int64_t classes)
+      : fc(register_module("fc", torch::nn::Linear(in, classes))),
+        act(register_module("act", torch::nn::Softmax(1))) {}
+  torch::Tensor forward(const torch::Tensor &x) { return act(fc(x)); }
+};
+
+void sharedPtrModule() {
+  auto head = std::make_shared<HeadImpl>(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto out = head->forward(torch::randn({2, 10}));
+  auto loss = criterion(out, torch::tensor({0, 2}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-10]]:36: note: softmax applied by this torch::nn::Softmax module
+}
+
+// A Sequential with a trailing Softmax registered as a field of a module.
+struct ClassifierImpl : torch::nn::Module {
+  ClassifierImpl() {
+    layers = register_module(
+        "layers", torch::nn::Sequential(torch::nn::Linear(8, 4),
+                                        torch::nn::Softmax(1)));
+  }
+  torch::Tensor forward(torch::Tensor x) { return layers->forward(x); }
+  torch::nn::Sequential layers{nullptr};
+};
+TORCH_MODULE(Classifier);
+
+// A trainer holding the model and the loss as members.
+struct Trainer {
+  Classifier model;
+  torch::nn::CrossEntropyLoss criterion;
+  torch::Tensor step(const torch::Tensor &x, const torch::Tensor &y) {
+    auto logits = model(x);
+    return criterion(logits, y);
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: input of CrossEntropyLoss is already a softmax
+  }
+};
+
+void reassignedLocal() {
+  torch::nn::Linear fc(10, 3);
+  auto x = torch::randn({32, 10});
+  auto y = torch::randint(0, 3, {32});
+  torch::Tensor out = fc(x);
+  out = out.softmax(1);
+  auto loss = F::cross_entropy(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+void expOfLogSoftmax() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto probs = torch::log_softmax(fc(torch::randn({32, 10})), 1).exp();
+  auto loss = F::cross_entropy(probs, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-3]]:66: note: exp of a log_softmax is a softmax
+}
+
+torch::Tensor predictProbabilities(torch::nn::Linear &fc,
+                                   const torch::Tensor &x) {
+  return torch::softmax(fc(x), 1);
+}
+
+void helperReturningSoftmax() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto probs = predictProbabilities(fc, torch::randn({32, 10}));
+  auto loss = F::cross_entropy(probs, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+float lossOf(const torch::Tensor &out, const torch::Tensor &target) {
+  return F::cross_entropy(out, target).item<float>();
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: input of CrossEntropyLoss is already a softmax
+}
+
+void lossComputedInHelper() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  float l = lossOf(fc(torch::randn({32, 10})).softmax(1), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: note: reached through this call
+}
+
+void softmaxOnBothBranches(bool eval) {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  torch::Tensor out;
+  if (eval)
+    out = torch::softmax(fc(torch::randn({32, 10})), 1);
+  else
+    out = fc(torch::randn({32, 10})).softmax(-1);
+  auto loss = F::cross_entropy(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+void lambdaHead() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto head = [&](const torch::Tensor &x) { return fc(x).softmax(1); };
+  auto loss = criterion(head(torch::randn({4, 10})), torch::randint(0, 3, {4}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+}
+
+template <typename Model>
+torch::Tensor runModel(Model &m, const torch::Tensor &x) {
+  return m->forward(x);
+}
+
+void functionTemplate() {
+  torch::nn::Sequential seq(torch::nn::Linear(10, 3), torch::nn::Softmax(1));
+  auto loss = F::cross_entropy(runModel(seq, torch::randn({4, 10})),
+                               torch::randint(0, 3, {4}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+//===--- Negative: near misses that must stay silent ----------------------===//
+
+void logSoftmaxIsHarmless() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto loss = F::cross_entropy(torch::log_softmax(fc(torch::randn({32, 10})), 1), y);
+  torch::nn::Sequential seq(torch::nn::Linear(10, 3), torch::nn::LogSoftmax(1));
+  auto loss2 = F::cross_entropy(seq->forward(torch::randn({32, 10})), y);
+}
+
+void logSoftmaxWithNllLoss() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto loss = F::nll_loss(torch::log_softmax(fc(torch::randn({32, 10})), 1), y);
+}
+
+void linearFinalLayer() {
+  torch::nn::Sequential model(torch::nn::Linear(10, 5), torch::nn::ReLU(),
+                              torch::nn::Linear(5, 3));
+  torch::nn::CrossEntropyLoss criterion;
+  auto loss = criterion(model->forward(torch::randn({32, 10})),
+                        torch::randint(0, 3, {32}));
+}
+
+void softmaxBesideTheLoss() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto y = torch::randint(0, 3, {32});
+  auto logits = fc(torch::randn({32, 10}));
+  auto loss = criterion(logits, y);
+  auto probs = torch::softmax(logits, 1);
+  auto accuracy = (probs.argmax(1) == y).to(torch::kFloat).mean();
+}
+
+void softmaxOnOneBranchOnly(bool calibrate) {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto out = fc(torch::randn({32, 10}));
+  if (calibrate)
+    out = torch::softmax(out, 1);
+  auto loss = F::cross_entropy(out, y);
+}
+
+void logOfSoftmaxIsLogSoftmax() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto loss = F::cross_entropy(torch::softmax(fc(torch::randn({32, 10})), 1).log(), y);
+}
+
+void softmaxNotLastInSequential() {
+  torch::nn::Sequential seq(torch::nn::Linear(10, 3), torch::nn::Softmax(1),
+                            torch::nn::Linear(3, 3));
+  auto loss = F::cross_entropy(seq->forward(torch::randn({4, 10})),
+                               torch::randint(0, 3, {4}));
+}
+
+void softmaxThenAnotherLayer() {
+  torch::nn::Linear fc(10, 3), fc2(3, 3);
+  auto out = torch::softmax(fc(torch::randn({4, 10})), 1);
+  out = fc2(out);
+  auto loss = F::cross_entropy(out, torch::randint(0, 3, {4}));
+}
+
+struct LogitsNetImpl : torch::nn::Module {
+  torch::nn::Linear fc{nullptr};
+  LogitsNetImpl() { fc = register_module("fc", torch::nn::Linear(10, 3)); }
+  torch::Tensor forward(torch::Tensor x) { return fc(x); }
+  torch::Tensor predict(torch::Tensor x) { return torch::softmax(forward(x), 1); }
+};
+TORCH_MODULE(LogitsNet);
+
+void softmaxOnlyForInference() {
+  LogitsNet net;
+  auto x = torch::randn({4, 10});
+  auto loss = F::cross_entropy(net(x), torch::randint(0, 3, {4}));
+  auto probs = net->predict(x);
+}
+
+void unknownInput(const torch::Tensor &out, const torch::Tensor &y) {
+  auto loss = F::cross_entropy(out, y);
+}
+
+void scaledSoftmaxIsUnknown() {
+  torch::nn::Linear fc(10, 3);
+  auto p = torch::softmax(fc(torch::randn({4, 10})), 1) * 10;
+  auto loss = F::cross_entropy(p, torch::randint(0, 3, {4}));
+}
+
+void softmaxIntoAnotherLoss() {
+  torch::nn::Linear fc(10, 3);
+  auto p = torch::softmax(fc(torch::randn({4, 10})), 1);
+  auto mse = F::mse_loss(p, torch::rand({4, 3}));
+  auto s = torch::sigmoid(fc(torch::randn({4, 10})));
+  auto ce = F::cross_entropy(s, torch::randint(0, 3, {4}));
+}

@@ -1,0 +1,5 @@
+#include "mini_torch.h"
+
+void train() {
+  auto logits = torch::randn({8, 3})
+}
