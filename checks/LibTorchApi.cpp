@@ -181,6 +181,13 @@ ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
   return llvm::StringSwitch<ModuleKind>(Name)
       .Case("LinearImpl", ModuleKind::Linear)
       .Cases("Conv1dImpl", "Conv2dImpl", "Conv3dImpl", ModuleKind::Conv)
+      .Cases("MaxPool1dImpl", "MaxPool2dImpl", "MaxPool3dImpl", "AvgPool1dImpl",
+             "AvgPool2dImpl", ModuleKind::Pool)
+      .Case("AvgPool3dImpl", ModuleKind::Pool)
+      .Cases("AdaptiveAvgPool1dImpl", "AdaptiveAvgPool2dImpl",
+             "AdaptiveAvgPool3dImpl", "AdaptiveMaxPool1dImpl",
+             "AdaptiveMaxPool2dImpl", ModuleKind::AdaptivePool)
+      .Case("AdaptiveMaxPool3dImpl", ModuleKind::AdaptivePool)
       .Cases("SoftmaxImpl", "Softmax2dImpl", "SoftminImpl",
              ModuleKind::Softmax)
       .Case("LogSoftmaxImpl", ModuleKind::LogSoftmax)

@@ -22,7 +22,7 @@ bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
     ContractVerdict Fixed =
         IsInput ? checkLossContract(Use.Kind, Without, Tg.Sizes, Tg.Type)
                 : checkLossContract(Use.Kind, In.Sizes, Without, Tg.Type);
-    return Fixed.Outcome != ContractVerdict::Unknown && !Fixed.raisesOnShape();
+    return !Fixed.raisesOnShape();
   };
   bool BlameInput = FixedBy(In, true);
   if (!BlameInput && !FixedBy(Tg, false))

@@ -174,6 +174,8 @@ static bool sameFields(const std::shared_ptr<const FieldMap> &A,
 
 bool ModuleFact::operator==(const ModuleFact &O) const {
   if (Kind != O.Kind || Created != O.Created || A != O.A || B != O.B ||
+      Kernel != O.Kernel || Stride != O.Stride || Padding != O.Padding ||
+      Dilation != O.Dilation ||
       Impl != O.Impl || Loss != O.Loss || Children.size() != O.Children.size())
     return false;
   for (size_t I = 0; I < Children.size(); ++I)
@@ -277,6 +279,10 @@ static ModulePtr joinModules(const ModulePtr &A, const ModulePtr &B) {
   R->Created = joinOpt(A->Created, B->Created);
   R->A = joinOpt(A->A, B->A);
   R->B = joinOpt(A->B, B->B);
+  R->Kernel = joinOpt(A->Kernel, B->Kernel);
+  R->Stride = joinOpt(A->Stride, B->Stride);
+  R->Padding = joinOpt(A->Padding, B->Padding);
+  R->Dilation = joinOpt(A->Dilation, B->Dilation);
   for (size_t I = 0; I < A->Children.size(); ++I)
     R->Children[I] = joinModules(A->Children[I], B->Children[I]);
   if (!samePtr(A->Callable, B->Callable))

@@ -84,7 +84,7 @@ struct ValueRange {
 /// since (a squeeze, view, reshape or flatten recomputes the shape).
 struct UnsqueezeSite {
   Origin At;
-  int64_t Dim;
+  int64_t Dim; ///< the position of the added dimension, normalized
   bool operator==(const UnsqueezeSite &O) const {
     return At == O.At && Dim == O.Dim;
   }
@@ -124,6 +124,8 @@ enum class ModuleKind {
   Unknown,
   Linear,
   Conv,
+  Pool,         ///< max/avg pooling: N and C kept, spatial sizes shrink
+  AdaptivePool, ///< adaptive pooling: spatial sizes set to the output size
   Softmax,
   LogSoftmax,
   Sigmoid,
@@ -144,8 +146,10 @@ struct ModuleFact {
   ModuleKind Kind = ModuleKind::Unknown;
   std::optional<Origin> Created; ///< where the module was constructed
   /// Linear: in/out features. Conv: in/out channels. Softmax: dim.
-  /// Flatten: start/end dim.
+  /// Flatten: start/end dim. AdaptivePool: output size.
   Dim A, B;
+  /// Conv and Pool, for square kernels: the spatial arithmetic.
+  Dim Kernel, Stride, Padding, Dilation;
   std::vector<std::shared_ptr<const ModuleFact>> Children; ///< Sequential
   const clang::CXXRecordDecl *Impl = nullptr;             ///< Custom
   std::shared_ptr<const FieldMap> Fields;                 ///< Custom

@@ -88,6 +88,7 @@ private:
 
   // Expressions.
   Value eval(const Expr *X, Env &E, Frame &F);
+  Value evalExpr(const Expr *X, Env &E, Frame &F);
   Value evalChildren(const Stmt *S, Env &E, Frame &F);
   Value evalCall(const CallExpr *C, Env &E, Frame &F);
   Value evalConstruct(const CXXConstructExpr *C, Env &E, Frame &F);
@@ -158,6 +159,20 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
   return std::nullopt;
 }
 
+/// An integer, or a list of equal integers (a square kernel).
+static std::optional<int64_t> squareInt(const Value &V) {
+  if (auto I = knownInt(V))
+    return I;
+  if (V.Kind == Value::IntList && V.List && !V.List->empty()) {
+    Dim First = V.List->front();
+    for (const Dim &D : *V.List)
+      if (D != First)
+        return std::nullopt;
+    return First;
+  }
+  return std::nullopt;
+}
+
 static std::optional<int64_t> normalizeDim(std::optional<int64_t> D,
                                            size_t Rank) {
   if (!D)
@@ -199,6 +214,16 @@ static bool applyConversion(const Value &Arg, QualType ArgType, TensorFact &T,
     if (ET->getDecl()->getName() == "DeviceType")
       return true;
   return false;
+}
+
+/// The output size of a convolution or pooling window along one dimension.
+static Dim slidingWindowSize(Dim In, const ModuleFact &M) {
+  if (!In || !M.Kernel || !M.Stride || !M.Padding || !M.Dilation ||
+      *M.Stride <= 0)
+    return std::nullopt;
+  int64_t Span = *M.Dilation * (*M.Kernel - 1) + 1;
+  int64_t Out = (*In + 2 * *M.Padding - Span) / *M.Stride + 1;
+  return Out > 0 ? Dim(Out) : std::nullopt;
 }
 
 static std::string describeCall(llvm::StringRef Name, bool Method) {
@@ -602,6 +627,16 @@ void TensorFlowAnalysis::Interpreter::assign(const Expr *Target,
 }
 
 Value TensorFlowAnalysis::Interpreter::eval(const Expr *X, Env &E, Frame &F) {
+  Value V = evalExpr(X, E, F);
+  // An integer of unknown value still counts as one (a size in {n, 10}).
+  if (V.Kind == Value::Unknown && X && !X->isTypeDependent() &&
+      X->getType()->isIntegerType() && !X->getType()->isBooleanType())
+    return Value::integer(std::nullopt);
+  return V;
+}
+
+Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
+                                                Frame &F) {
   if (!X)
     return Value::unknown();
   X = api::ignoreWrappers(X);
@@ -1237,12 +1272,41 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
                ? Args[0].B.get(Name)
                : nullptr;
   };
+  // Kernel sizes, strides and paddings given as 3 or {3, 3}.
+  auto PositionalSquare = [&](unsigned I) -> Dim {
+    const Value *V = nullptr;
+    if (!Args.empty() && Args[0].Kind == Value::Builder)
+      V = Args[0].B.get(std::to_string(I));
+    else if (I < Args.size())
+      V = &Args[I];
+    return V ? squareInt(*V) : std::nullopt;
+  };
+  auto NamedSquare = [&](llvm::StringRef Name, Dim Default) -> Dim {
+    const Value *V = Named(Name);
+    return V ? squareInt(*V) : Default;
+  };
 
   switch (Kind) {
   case ModuleKind::Linear:
+    M->A = Positional(0);
+    M->B = Positional(1);
+    break;
   case ModuleKind::Conv:
     M->A = Positional(0);
     M->B = Positional(1);
+    M->Kernel = PositionalSquare(2);
+    M->Stride = NamedSquare("stride", 1);
+    M->Padding = NamedSquare("padding", 0);
+    M->Dilation = NamedSquare("dilation", 1);
+    break;
+  case ModuleKind::Pool:
+    M->Kernel = PositionalSquare(0);
+    M->Stride = NamedSquare("stride", M->Kernel);
+    M->Padding = NamedSquare("padding", 0);
+    M->Dilation = NamedSquare("dilation", 1);
+    break;
+  case ModuleKind::AdaptivePool:
+    M->A = PositionalSquare(0);
     break;
   case ModuleKind::Softmax:
   case ModuleKind::LogSoftmax:
@@ -1325,13 +1389,20 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     T.Range.reset();
     return Value::tensor(T);
   case ModuleKind::Conv:
+  case ModuleKind::Pool:
+  case ModuleKind::AdaptivePool:
     if (T.Sizes && T.Sizes->size() >= 2) {
-      (*T.Sizes)[1] = M->B;
+      if (M->Kind == ModuleKind::Conv)
+        (*T.Sizes)[1] = M->B;
       for (size_t I = 2; I < T.Sizes->size(); ++I)
-        (*T.Sizes)[I] = std::nullopt;
+        (*T.Sizes)[I] = M->Kind == ModuleKind::AdaptivePool
+                            ? M->A
+                            : slidingWindowSize((*T.Sizes)[I], *M);
     }
-    T.Type = DType::Float;
-    T.TypeOrigin.reset();
+    if (M->Kind == ModuleKind::Conv) {
+      T.Type = DType::Float;
+      T.TypeOrigin.reset();
+    }
     T.Act.reset();
     T.Range.reset();
     return Value::tensor(T);
@@ -1467,8 +1538,9 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
 
   // std::function, std::shared_ptr and similar wrappers built from one value.
   if (ArgExprs.size() == 1 && api::isLibraryDecl(RD) &&
-      (RD->getName() == "function" || RD->getName() == "shared_ptr" ||
-       RD->getName() == "optional" || RD->getName() == "ArrayRef"))
+      llvm::is_contained({"function", "shared_ptr", "optional", "ArrayRef",
+                          "ExpandingArray", "variant"},
+                         RD->getName()))
     return eval(ArgExprs[0], E, F);
 
   if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
@@ -1581,7 +1653,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     T.Sizes->insert(T.Sizes->begin() + N, Dim(1));
     T.Unsqueezed =
         UnsqueezeSite{originAt(Call, "unsqueeze(" + std::to_string(*D) + ")"),
-                      *D};
+                      N};
     return Value::tensor(T);
   }
   case TensorOp::Squeeze: {

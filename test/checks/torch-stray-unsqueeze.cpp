@@ -1,0 +1,196 @@
+// RUN: %check_torchlint %s torch-stray-unsqueeze %t -- %torch_flags
+
+#include <torch/torch.h>
+
+namespace F = torch::nn::functional;
+
+//===--- Positive: an unsqueeze that breaks the shape contract ------------===//
+
+void seedExample() {
+  torch::nn::Sequential model(torch::nn::Linear(10, 5), torch::nn::ReLU(),
+                              torch::nn::Linear(5, 3));
+  torch::nn::CrossEntropyLoss criterion;
+  auto inputs = torch::randn({32, 10});
+  auto targets = torch::randint(0, 3, {32});
+  auto outputs = model->forward(inputs).unsqueeze(1);
+  auto loss = criterion(outputs, targets);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss has shape [32, 1, 3] after unsqueeze(1), target has shape [32]; LibTorch raises "Expected target size [32, 3], got [32]"; remove the unsqueeze [torch-stray-unsqueeze]
+  // CHECK-MESSAGES: :[[@LINE-3]]:41: note: unsqueeze(1) adds a dimension of size 1 here
+}
+
+void unsqueezeInFrontBreaksTheBatch() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto out = fc(torch::randn({32, 10})).unsqueeze(0);
+  auto loss = F::cross_entropy(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [1, 32, 3] after unsqueeze(0), target has shape [32]; LibTorch raises "Expected input batch_size (1) to match target batch_size (32)."; remove the unsqueeze
+}
+
+void unsqueezedTarget() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto logits = fc(torch::randn({32, 10}));
+  auto labels = torch::randint(0, 3, {32}).unsqueeze(1);
+  auto loss = criterion(logits, labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: target of CrossEntropyLoss has shape [32, 1] after unsqueeze(1), input has shape [32, 3]; LibTorch raises "0D or 1D target tensor expected, multi-target not supported"; remove the unsqueeze
+  // CHECK-MESSAGES: :[[@LINE-3]]:44: note: unsqueeze(1) adds a dimension of size 1 here
+}
+
+void negativeDimAndFunctionForm() {
+  torch::nn::Linear fc(10, 3);
+  auto logits = fc(torch::randn({16, 10}));
+  auto labels = torch::unsqueeze(torch::randint(0, 3, {16}), -1);
+  auto loss = F::cross_entropy(logits, labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: target of CrossEntropyLoss has shape [16, 1] after unsqueeze(-1), input has shape [16, 3]
+}
+
+void unsqueezeBeforeTheModel() {
+  torch::nn::Sequential model(torch::nn::Linear(10, 8), torch::nn::ReLU(),
+                              torch::nn::Dropout(0.2), torch::nn::Linear(8, 4));
+  auto x = torch::randn({8, 10}).unsqueeze(1);
+  auto loss = F::cross_entropy(model->forward(x), torch::randint(0, 4, {8}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [8, 1, 4] after unsqueeze(1), target has shape [8]; LibTorch raises "Expected target size [8, 4], got [8]"
+}
+
+void inPlaceUnsqueeze() {
+  torch::nn::Linear fc(10, 3);
+  auto out = fc(torch::randn({4, 10}));
+  out.unsqueeze_(1);
+  auto loss = F::cross_entropy(out, torch::randint(0, 3, {4}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [4, 1, 3] after unsqueeze(1)
+}
+
+struct NetImpl : torch::nn::Module {
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  NetImpl(int64_t in, int64_t classes) {
+    fc1 = register_module("fc1", torch::nn::Linear(in, 64));
+    fc2 = register_module("fc2", torch::nn::Linear(64, classes));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    x = torch::relu(fc1(x));
+    return fc2(x).unsqueeze(1);
+  }
+};
+TORCH_MODULE(Net);
+
+void customModuleInTrainingLoop() {
+  Net net(20, 5);
+  torch::optim::Adam opt(net->parameters());
+  torch::nn::CrossEntropyLoss criterion;
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    for (int batch = 0; batch < 10; ++batch) {
+      auto x = torch::randn({64, 20});
+      auto y = torch::randint(0, 5, {64});
+      opt.zero_grad();
+      auto loss = criterion(net(x), y);
+      // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: input of CrossEntropyLoss has shape [64, 1, 5] after unsqueeze(1), target has shape [64]; LibTorch raises "Expected target size [64, 5], got [64]"
+      // CHECK-MESSAGES: :[[@LINE-16]]:19: note: unsqueeze(1) adds a dimension of size 1 here
+      loss.backward();
+      opt.step();
+    }
+  }
+}
+
+torch::Tensor makeTargets(int64_t n, int64_t classes) {
+  return torch::randint(0, classes, {n}).unsqueeze(1);
+}
+
+void helperBuildsTargets() {
+  torch::nn::Linear fc(10, 6);
+  auto loss = F::cross_entropy(fc(torch::randn({12, 10})), makeTargets(12, 6));
+  // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: target of CrossEntropyLoss has shape [12, 1] after unsqueeze(1), input has shape [12, 6]
+}
+
+void segmentationTarget() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(8, 4, 3).padding(1));
+  auto features = torch::randn({2, 8, 16, 16});
+  auto mask = torch::randint(0, 4, {2, 16, 16}).unsqueeze(1);
+  auto loss = F::cross_entropy(head(features), mask);
+  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: target of CrossEntropyLoss has shape [2, 1, 16, 16] after unsqueeze(1), input has shape [2, 4, 16, 16]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
+}
+
+void nllLossToo() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::NLLLoss nll;
+  auto logp = torch::log_softmax(fc(torch::randn({5, 10})), 1).unsqueeze(1);
+  auto loss = nll(logp, torch::randint(0, 3, {5}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: input of NLLLoss has shape [5, 1, 3] after unsqueeze(1), target has shape [5]; LibTorch raises "Expected target size [5, 3], got [5]"
+}
+
+void unknownBatchSize(int64_t n) {
+  torch::nn::Linear fc(10, 3);
+  auto out = fc(torch::randn({n, 10})).unsqueeze(1);
+  auto loss = F::cross_entropy(out, torch::randint(0, 3, {n}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [?, 1, 3] after unsqueeze(1), target has shape [?]; remove the unsqueeze
+}
+
+struct Trainer {
+  torch::nn::Sequential model{torch::nn::Linear(4, 2)};
+  torch::nn::CrossEntropyLoss criterion;
+  torch::Tensor step(torch::Tensor x, torch::Tensor y) {
+    return criterion(model->forward(x).unsqueeze(1), y);
+  }
+};
+
+void trainerCalledWithKnownData() {
+  Trainer t;
+  auto loss = t.step(torch::randn({6, 4}), torch::randint(0, 2, {6}));
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:22: warning: input of CrossEntropyLoss has shape [6, 1, 2] after unsqueeze(1), target has shape [6]
+// CHECK-MESSAGES: :[[@LINE-3]]:15: note: reached through this call
+
+//===--- Negative: unsqueezes that are undone or valid --------------------===//
+
+void undoneBySqueeze() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto out = fc(torch::randn({32, 10})).unsqueeze(1);
+  auto loss = F::cross_entropy(out.squeeze(1), y);
+  auto loss2 = F::cross_entropy(out.squeeze(), y);
+}
+
+void undoneByViewReshapeFlatten() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto out = fc(torch::randn({32, 10})).unsqueeze(1);
+  auto a = F::cross_entropy(out.view({-1, 3}), y);
+  auto b = F::cross_entropy(out.reshape({32, 3}), y);
+  auto c = F::cross_entropy(out.flatten(1), y);
+  auto d = F::cross_entropy(torch::flatten(out, 1), y);
+  auto e = F::cross_entropy(out.view({32, -1}), y.unsqueeze(1).squeeze(1));
+}
+
+void validKDimensionalLoss() {
+  torch::nn::Linear fc(10, 3);
+  auto out = fc(torch::randn({32, 10})).unsqueeze(2); // [32, 3, 1]
+  auto y = torch::randint(0, 3, {32}).unsqueeze(1);   // [32, 1]
+  auto loss = F::cross_entropy(out, y);
+}
+
+void unsqueezeForBroadcastingOnly() {
+  torch::nn::Linear fc(10, 3);
+  auto weights = torch::rand({32}).unsqueeze(1);
+  auto out = fc(torch::randn({32, 10})) * weights;
+  auto loss = F::cross_entropy(out, torch::randint(0, 3, {32}));
+}
+
+void unsqueezeOnOneBranch(bool addSequenceDim) {
+  torch::nn::Linear fc(10, 3);
+  auto out = fc(torch::randn({32, 10}));
+  if (addSequenceDim)
+    out = out.unsqueeze(1);
+  auto loss = F::cross_entropy(out, torch::randint(0, 3, {32}));
+}
+
+void unknownShapes(const torch::Tensor &out, const torch::Tensor &y) {
+  auto loss = F::cross_entropy(out.unsqueeze(1), y);
+}
+
+void sequenceModelWithTimeDimension() {
+  // [N, T, C] logits permuted to [N, C, T] against [N, T] targets.
+  torch::nn::Linear fc(16, 5);
+  auto seq = torch::randn({4, 7, 16});
+  auto logits = fc(seq).permute({0, 2, 1});
+  auto y = torch::randint(0, 5, {4, 7});
+  auto loss = F::cross_entropy(logits, y);
+}
