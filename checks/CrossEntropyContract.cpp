@@ -54,9 +54,13 @@ ContractVerdict checkIndexType(std::optional<DType> T, bool AllowByte) {
 
 } // namespace
 
-static ContractVerdict checkAfterBatch(LossKind Kind, const Shape &Input,
+static ContractVerdict checkAfterBatch(const Shape &Input,
                                        const Shape &Target,
                                        std::optional<DType> TargetType);
+static ContractVerdict checkProbabilities(std::optional<DType> TargetType);
+static ContractVerdict checkClassIndices(const Shape &Input,
+                                         const Shape &Target,
+                                         std::optional<DType> TargetType);
 
 Shape withoutDim(const Shape &S, int64_t Pos) {
   if (!S || Pos < 0 || Pos >= static_cast<int64_t>(S->size()))
@@ -80,24 +84,41 @@ ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
   // probabilities.
   if (Kind == LossKind::CrossEntropy) {
     std::optional<bool> Same = sameDims(In, Tg);
-    if (!Same)
-      return unknown();
-    if (*Same) {
-      if (!TargetType)
+    if (Same && *Same)
+      return checkProbabilities(TargetType);
+    if (!Same) {
+      // Either reading may apply: the call surely raises if both do.
+      ContractVerdict Prob = checkProbabilities(TargetType);
+      ContractVerdict Cls = checkClassIndices(Input, Target, TargetType);
+      if (Prob.Outcome != ContractVerdict::Raises ||
+          Cls.Outcome != ContractVerdict::Raises)
         return unknown();
-      if (!isFloatingDType(*TargetType))
-        return raises(ContractVerdict::ProbabilityType,
-                      "Expected floating point type for target with class "
-                      "probabilities, got " +
-                          dtypeScalarTypeName(*TargetType).str(),
-                      false);
-      ContractVerdict V;
-      V.Outcome = ContractVerdict::Valid;
-      return V;
+      Cls.Exact = false;
+      return Cls;
     }
   }
+  return checkClassIndices(Input, Target, TargetType);
+}
 
-  // nll_loss_nd.
+static ContractVerdict checkProbabilities(std::optional<DType> TargetType) {
+  if (!TargetType)
+    return unknown();
+  if (!isFloatingDType(*TargetType))
+    return raises(ContractVerdict::ProbabilityType,
+                  "Expected floating point type for target with class "
+                  "probabilities, got " +
+                      dtypeScalarTypeName(*TargetType).str(),
+                  false);
+  ContractVerdict V;
+  V.Outcome = ContractVerdict::Valid;
+  return V;
+}
+
+/// nll_loss_nd, which cross_entropy calls when the shapes differ.
+static ContractVerdict checkClassIndices(const Shape &Input,
+                                         const Shape &Target,
+                                         std::optional<DType> TargetType) {
+  llvm::ArrayRef<Dim> In(*Input), Tg(*Target);
   if (In.empty())
     return unknown();
   if (In.size() != 1 && !Tg.empty()) {
@@ -111,14 +132,14 @@ ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
   // With a batch size unknown, the batch check may fail before the later
   // ones: the call still raises, but maybe with another message.
   bool BatchKnown = In.size() == 1 || Tg.empty() || (In[0] && Tg[0]);
-  ContractVerdict V = checkAfterBatch(Kind, Input, Target, TargetType);
+  ContractVerdict V = checkAfterBatch(Input, Target, TargetType);
   V.Exact = V.Outcome == ContractVerdict::Raises && BatchKnown;
   if (V.Outcome == ContractVerdict::Valid && !BatchKnown)
     V.Outcome = ContractVerdict::Unknown;
   return V;
 }
 
-static ContractVerdict checkAfterBatch(LossKind Kind, const Shape &Input,
+static ContractVerdict checkAfterBatch(const Shape &Input,
                                        const Shape &Target,
                                        std::optional<DType> TargetType) {
   llvm::ArrayRef<Dim> In(*Input), Tg(*Target);

@@ -206,6 +206,7 @@ ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
       .Cases("DropoutImpl", "Dropout2dImpl", "Dropout3dImpl",
              "AlphaDropoutImpl", "FeatureAlphaDropoutImpl",
              ModuleKind::ShapePreserving)
+      .Case("EmbeddingImpl", ModuleKind::Embedding)
       .Cases("BatchNorm1dImpl", "BatchNorm2dImpl", "BatchNorm3dImpl",
              "LayerNormImpl", "GroupNormImpl", ModuleKind::ShapePreserving)
       .Cases("InstanceNorm1dImpl", "InstanceNorm2dImpl", "InstanceNorm3dImpl",
@@ -233,11 +234,23 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Cases("detach", "clone", "contiguous", "cpu", "cuda", TensorOp::Same)
       .Cases("set_requires_grad", "requires_grad_", "pin_memory",
              TensorOp::Same)
-      .Cases("relu", "abs", "neg", "tanh", "sqrt", TensorOp::Elementwise)
+      .Cases("relu", "abs", "neg", "pow", "floor", TensorOp::Elementwise)
       .Cases("clamp", "clamp_min", "clamp_max", "dropout", "gelu",
              TensorOp::Elementwise)
       .Cases("leaky_relu", "elu", "silu", "square", "round",
              TensorOp::Elementwise)
+      .Cases("ceil", "trunc", "sign", "relu6", "hardtanh",
+             TensorOp::Elementwise)
+      .Cases("tanh", "sqrt", "rsqrt", "sin", "cos", TensorOp::FloatElementwise)
+      .Cases("log1p", "expm1", "log2", "log10", "erf",
+             TensorOp::FloatElementwise)
+      .Cases("reciprocal", "normalize", TensorOp::FloatElementwise)
+      .Cases("gt", "lt", "ge", "le", "eq", TensorOp::Compare)
+      .Cases("ne", "greater", "less", "isnan", "logical_not",
+             TensorOp::Compare)
+      .Cases("sum", "mean", "prod", "amax", "amin", TensorOp::Reduce)
+      .Cases("slice", "narrow", "index_select", TensorOp::Slice)
+      .Case("select", TensorOp::Select)
       .Cases("argmax", "argmin", TensorOp::ArgMax)
       .Cases("add", "sub", "mul", "div", "true_divide", TensorOp::Arith)
       .Cases("floor_divide", "remainder", "fmod", TensorOp::Arith)

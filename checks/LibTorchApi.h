@@ -62,7 +62,12 @@ enum class TensorOp {
   T,
   ConvertTo,   ///< to, toType, type_as
   Same,        ///< detach, clone, contiguous, cpu, ...: same facts
-  Elementwise, ///< relu, abs, tanh, ...: same shape and dtype, new values
+  Elementwise, ///< relu, abs, ...: same shape and dtype, new values
+  FloatElementwise, ///< sqrt, sin, ...: same shape, floating result
+  Compare,     ///< gt, eq, ... and their operators: bool, broadcast shape
+  Reduce,      ///< sum, mean, ...: drop the reduced dimension
+  Slice,       ///< slice(dim, start, end), narrow(dim, start, length)
+  Select,      ///< select(dim, index): drop a dimension
   ArgMax,      ///< argmax, argmin: int64 indices
   Arith,       ///< add, sub, mul, div and their operators
   MatMul,

@@ -131,6 +131,7 @@ enum class ModuleKind {
   Sigmoid,
   ShapePreserving, ///< ReLU, Dropout, BatchNorm, ... : same shape and dtype
   Flatten,
+  Embedding, ///< indices [...] to vectors [..., dim]
   Sequential,
   Functional, ///< torch::nn::Functional wrapping a callable
   Custom,     ///< a user module with its own forward()

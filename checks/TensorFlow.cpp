@@ -101,6 +101,7 @@ private:
   Value evalArith(llvm::StringRef Op, const Value &L, const Value &R,
                   const Expr *RExpr, bool HasRoundingMode, const Expr *Call);
   Value tensorLiteral(const Expr *Data, const Expr *Call);
+  Value compare(const TensorFact &L, const Value &R, const Expr *Call);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
   const ValueDecl *storageOf(const Expr *X);
 
@@ -158,6 +159,8 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
     return llvm::SmallVector<Dim, 4>{V.I};
   return std::nullopt;
 }
+
+static Shape broadcast(const Shape &A, const Shape &B);
 
 /// An integer, or a list of equal integers (a square kernel).
 static std::optional<int64_t> squareInt(const Value &V) {
@@ -995,6 +998,14 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
                     Op != "!=" && Op != "<=" && Op != ">=";
     if (Compound)
       Op = Op.drop_back();
+    if (Op == ">" || Op == "<" || Op == ">=" || Op == "<=" || Op == "==" ||
+        Op == "!=") {
+      if (Vals[0].isTensor())
+        return compare(Vals[0].T, Vals[1], C);
+      if (Vals[1].isTensor())
+        return compare(Vals[1].T, Vals[0], C);
+      return Value::unknown();
+    }
     if (Op != "+" && Op != "-" && Op != "*" && Op != "/" && Op != "%")
       return Value::unknown();
     Value R;
@@ -1322,6 +1333,10 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
     if (!Args.empty() && Args[0].Kind != Value::Builder)
       M->A = M->B = std::nullopt;
     break;
+  case ModuleKind::Embedding:
+    M->A = Positional(0);
+    M->B = Positional(1);
+    break;
   case ModuleKind::Sequential:
     for (const Value &A : Args)
       M->Children.push_back(A.isModule() ? A.M : nullptr);
@@ -1404,6 +1419,13 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
       T.TypeOrigin.reset();
     }
     T.Act.reset();
+    T.Range.reset();
+    return Value::tensor(T);
+  case ModuleKind::Embedding:
+    if (T.Sizes)
+      T.Sizes->push_back(M->B);
+    T.Type = DType::Float;
+    T.TypeOrigin.reset();
     T.Range.reset();
     return Value::tensor(T);
   case ModuleKind::Softmax:
@@ -1538,9 +1560,10 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
 
   // std::function, std::shared_ptr and similar wrappers built from one value.
   if (ArgExprs.size() == 1 && api::isLibraryDecl(RD) &&
-      llvm::is_contained({"function", "shared_ptr", "optional", "ArrayRef",
-                          "ExpandingArray", "variant"},
-                         RD->getName()))
+      (llvm::is_contained({"function", "shared_ptr", "optional",
+                           "ExpandingArray", "variant"},
+                          RD->getName()) ||
+       RD->getName().ends_with("ArrayRef")))
     return eval(ArgExprs[0], E, F);
 
   if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
@@ -1801,6 +1824,97 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     else
       T.Range.reset();
     return Value::tensor(T);
+  case TensorOp::FloatElementwise:
+    T.Act.reset();
+    T.ActOrigin.reset();
+    T.Range.reset();
+    if (T.Type && !isFloatingDType(*T.Type)) {
+      T.Type = DType::Float;
+      T.TypeOrigin = originAt(Call, describeCall(Name, Method) +
+                                        " of an integer tensor yields float");
+    }
+    return Value::tensor(T);
+  case TensorOp::Compare:
+    return compare(T, Args.empty() ? Value() : Args[0], Call);
+  case TensorOp::Reduce: {
+    TensorFact R;
+    R.Type = T.Type;
+    R.TypeOrigin = T.TypeOrigin;
+    if (T.Type && !isFloatingDType(*T.Type) && Name != "amax" &&
+        Name != "amin") {
+      R.Type = DType::Long; // integer sums and products accumulate in int64
+      R.TypeOrigin = originAt(Call, describeCall(Name, Method) +
+                                        " of an integer tensor yields int64");
+    }
+    if (Args.empty()) {
+      R.Sizes.emplace(); // a full reduction: a 0-d tensor
+      return Value::tensor(R);
+    }
+    std::optional<llvm::SmallVector<Dim, 4>> Dims = sizesOf(Args[0]);
+    bool KeepDim = Args.size() > 1 && Args[1].Kind == Value::Bool &&
+                   Args[1].I.value_or(0);
+    bool KeepDimKnown = Args.size() < 2 || Args[1].Kind != Value::Bool ||
+                        Args[1].I.has_value();
+    if (!Rank || !Dims || !KeepDimKnown)
+      return Value::tensor(R);
+    llvm::SmallVector<bool, 4> Reduced(*Rank, false);
+    for (const Dim &D : *Dims) {
+      auto N = normalizeDim(D, *Rank);
+      if (!N)
+        return Value::tensor(R);
+      Reduced[*N] = true;
+    }
+    R.Sizes.emplace();
+    for (size_t I = 0; I < *Rank; ++I)
+      if (!Reduced[I])
+        R.Sizes->push_back((*T.Sizes)[I]);
+      else if (KeepDim)
+        R.Sizes->push_back(Dim(1));
+    return Value::tensor(R);
+  }
+  case TensorOp::Slice: {
+    T.Act.reset();
+    T.ActOrigin.reset();
+    T.Unsqueezed.reset();
+    if (!Rank)
+      return Value::tensor(T);
+    // slice(dim, start, end), narrow(dim, start, length),
+    // index_select(dim, index); the default dim of slice is 0.
+    auto D = normalizeDim(Args.empty() ? Dim(0) : Arg(0), *Rank);
+    if (!D) {
+      for (Dim &X : *T.Sizes)
+        X.reset();
+      return Value::tensor(T);
+    }
+    Dim &Extent = (*T.Sizes)[*D];
+    Dim Length;
+    if (Name == "narrow") {
+      Length = Arg(2);
+    } else if (Name == "index_select") {
+      if (Args.size() > 1 && Args[1].isTensor() && Args[1].T.rank() == 1u)
+        Length = (*Args[1].T.Sizes)[0];
+    } else if (Args.size() <= 1) {
+      Length = Extent;
+    } else if (Arg(1) && Arg(2) && Extent && *Arg(1) >= 0 && *Arg(2) >= 0) {
+      int64_t Step = Args.size() > 3 ? Arg(3).value_or(0) : 1;
+      int64_t End = std::min(*Arg(2), *Extent);
+      if (Step > 0)
+        Length = End > *Arg(1) ? (End - *Arg(1) + Step - 1) / Step : 0;
+    }
+    Extent = Length;
+    return Value::tensor(T);
+  }
+  case TensorOp::Select:
+    T.Act.reset();
+    T.ActOrigin.reset();
+    T.Unsqueezed.reset();
+    if (Rank && *Rank > 0)
+      if (auto D = normalizeDim(Arg(0), *Rank)) {
+        T.Sizes->erase(T.Sizes->begin() + *D);
+        return Value::tensor(T);
+      }
+    T.Sizes.reset();
+    return Value::tensor(T);
   case TensorOp::ArgMax: {
     TensorFact R;
     R.Type = DType::Long;
@@ -1892,6 +2006,19 @@ static Shape broadcast(const Shape &A, const Shape &B) {
       Out[I] = std::nullopt;
   }
   return Out;
+}
+
+Value TensorFlowAnalysis::Interpreter::compare(const TensorFact &L,
+                                               const Value &R,
+                                               const Expr *Call) {
+  TensorFact T;
+  T.Sizes = R.isTensor() ? broadcast(L.Sizes, R.T.Sizes) : L.Sizes;
+  if (T.Sizes == L.Sizes)
+    T.Unsqueezed = L.Unsqueezed;
+  T.Type = DType::Bool;
+  T.TypeOrigin = originAt(Call, "a comparison yields a bool tensor");
+  T.Range = ValueRange{0, 1};
+  return Value::tensor(T);
 }
 
 Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
