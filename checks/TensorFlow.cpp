@@ -524,8 +524,18 @@ void TensorFlowAnalysis::Interpreter::forgetAssignedIn(const Stmt *S, Env &E) {
       if (UO->isIncrementDecrementOp())
         Target = UO->getSubExpr();
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cur)) {
-      // In-place tensor ops and module mutators.
-      Target = MC->getImplicitObjectArgument();
+      // In-place tensor ops, module mutators, and the user's non-const
+      // methods; LibTorch's other methods leave their object as it was.
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      bool Mutates = M && !M->isConst();
+      if (Mutates && api::isLibraryDecl(M) && M->getDeclName().isIdentifier()) {
+        llvm::StringRef Name = M->getName();
+        Mutates = (Name.ends_with("_") && !Name.starts_with("_")) ||
+                  Name == "push_back" || Name == "extend" ||
+                  Name == "insert" || Name == "reset";
+      }
+      if (Mutates)
+        Target = MC->getImplicitObjectArgument();
     }
     if (Target)
       if (const ValueDecl *D = storageOf(Target))

@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${TORCHLINT_BUILD_DIR:-$root/build}
 
 packages=(
-  cmake ninja-build g++ python3
+  cmake ninja-build g++ python3 libgtest-dev
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libtorch-dev
 )

@@ -34,7 +34,7 @@ int main() {
   for (int epoch = 0; epoch < 10; ++epoch) {
     opt.zero_grad();
     auto logits = net->forward(images);
-    auto loss = pixel_loss(logits, masks); //@@
+    auto loss = pixel_loss(logits, masks);
     loss.backward();
     opt.step();
     std::cout << "epoch " << epoch << " loss=" << loss.item<float>() << "\n";
