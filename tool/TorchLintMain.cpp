@@ -7,11 +7,18 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LibTorchApi.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -31,6 +38,12 @@ static cl::opt<std::string> Checks(
     cl::desc("Comma-separated list of globs of checks to run, as in "
              "clang-tidy (default: every torch-* check)"),
     cl::init(""), cl::cat(TorchLintCategory));
+
+static cl::opt<bool> ParseLibraryBodies(
+    "parse-library-bodies",
+    cl::desc("Parse the bodies of LibTorch's and the standard library's "
+             "functions too (slower; the findings are the same)"),
+    cl::init(false), cl::cat(TorchLintCategory));
 
 static cl::extrahelp MoreHelp(R"(
 torchlint finds LibTorch loss-contract mistakes before the code runs:
@@ -96,6 +109,94 @@ private:
   const tooling::CompilationDatabase &Base;
   tooling::ArgumentsAdjuster Adjust;
 };
+
+/// clang-tidy's consumer, plus the decision to skip the bodies of LibTorch's
+/// and the standard library's functions: the checks never read them, and
+/// parsing and instantiating them is most of the cost of a LibTorch file.
+class LibraryBodySkipper : public MultiplexConsumer {
+public:
+  using MultiplexConsumer::MultiplexConsumer;
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return torchlint::api::isLibraryDecl(D);
+  }
+};
+
+/// runClangTidy() of clang-tidy, with the library bodies skipped.
+static std::vector<ClangTidyError>
+runChecks(ClangTidyContext &Context,
+          const tooling::CompilationDatabase &Compilations,
+          const std::string &File,
+          IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS) {
+  if (ParseLibraryBodies)
+    return runClangTidy(Context, Compilations, File, BaseFS,
+                        /*ApplyAnyFix=*/false);
+  tooling::ClangTool Tool(Compilations, {File},
+                          std::make_shared<PCHContainerOperations>(), BaseFS);
+  // Extra arguments from .clang-tidy, as clang-tidy adds them.
+  Tool.appendArgumentsAdjuster([&Context](
+                                   const tooling::CommandLineArguments &Args,
+                                   StringRef Filename) {
+    ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto I = Adjusted.begin();
+      if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+        ++I; // the compiler's name
+      Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                      Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                      Opts.ExtraArgs->end());
+    return Adjusted;
+  });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
+                                           /*RemoveIncompatibleErrors=*/false);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   StringRef File) override {
+      CI.getFrontendOpts().SkipFunctionBodies = true;
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(Factory.createASTConsumer(CI, File));
+      return std::make_unique<LibraryBodySkipper>(std::move(Consumers));
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Factory;
+  };
+  class Factory : public tooling::FrontendActionFactory {
+  public:
+    Factory(ClangTidyContext &Context,
+            IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS)
+        : Consumers(Context, std::move(BaseFS)) {}
+    std::unique_ptr<FrontendAction> create() override {
+      return std::make_unique<Action>(Consumers);
+    }
+    bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                       FileManager *Files,
+                       std::shared_ptr<PCHContainerOperations> PCH,
+                       DiagnosticConsumer *Diags) override {
+      // As clang-tidy does: code may test for static analysis.
+      Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+      return FrontendActionFactory::runInvocation(Invocation, Files, PCH,
+                                                  Diags);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory Consumers;
+  } ActionFactory(Context, BaseFS);
+  Tool.run(&ActionFactory);
+  return DiagConsumer.take();
+}
 
 static void reportBadInput(StringRef File, const Twine &Reason) {
   WithColor::error(errs(), "torchlint") << File << ": " << Reason << "\n";
@@ -167,8 +268,7 @@ int main(int argc, const char **argv) {
     ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
         GlobalOptions, Defaults, Overrides, BaseFS));
     std::vector<ClangTidyError> Errors =
-        runClangTidy(Context, Compilations, File, BaseFS,
-                     /*ApplyAnyFix=*/false);
+        runChecks(Context, Compilations, File, BaseFS);
     const ClangTidyError *FirstCompilerError = nullptr;
     for (const ClangTidyError &E : Errors) {
       if (isCompilerError(E) && !FirstCompilerError)

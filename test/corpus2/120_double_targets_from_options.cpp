@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
 // LINE: 40
-// RUNTIME: ?
+// RUNTIME: expected scalar type Long but found Double
 #include <torch/torch.h>
 
 #include <iostream>
@@ -37,7 +37,7 @@ int main() {
 
   for (int step = 0; step < 5; ++step) {
     opt.zero_grad();
-    auto loss = criterion(model.forward(inputs), targets); //@@
+    auto loss = criterion(model.forward(inputs), targets);
     loss.backward();
     opt.step();
     std::cout << "step " << step << " loss=" << loss.item<double>() << std::endl;
