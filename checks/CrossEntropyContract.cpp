@@ -133,7 +133,7 @@ static ContractVerdict checkClassIndices(const Shape &Input,
   // ones: the call still raises, but maybe with another message.
   bool BatchKnown = In.size() == 1 || Tg.empty() || (In[0] && Tg[0]);
   ContractVerdict V = checkAfterBatch(Input, Target, TargetType);
-  V.Exact = V.Outcome == ContractVerdict::Raises && BatchKnown;
+  V.Exact = V.Exact && BatchKnown;
   if (V.Outcome == ContractVerdict::Valid && !BatchKnown)
     V.Outcome = ContractVerdict::Unknown;
   return V;
@@ -151,8 +151,18 @@ static ContractVerdict checkAfterBatch(const Shape &Input,
                     "0D or 1D target tensor expected, multi-target not "
                     "supported",
                     true);
-    if (In.size() == 2 && Tg.empty())
-      return unknown(); // nll_loss_nd indexes the 0-d target: another error
+    if (In.size() == 2 && Tg.empty()) {
+      // nll_loss_nd reads the batch size of the 0-d target as 0 in LibTorch
+      // 1.13 ("Expected input batch_size (1) to match target batch_size
+      // (0)."): the call raises, by reading past the sizes.
+      ContractVerdict V =
+          raises(ContractVerdict::BatchSize,
+                 "Expected input batch_size (" + dimText(In[0]) +
+                     ") to match target batch_size (0).",
+                 true);
+      V.Exact = false;
+      return V;
+    }
     if (In.size() == 1 && Tg.size() == 1) {
       if (In[0] && Tg[0] && *In[0] != *Tg[0])
         return raises(ContractVerdict::TargetRank,

@@ -207,6 +207,7 @@ ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
              "AlphaDropoutImpl", "FeatureAlphaDropoutImpl",
              ModuleKind::ShapePreserving)
       .Case("EmbeddingImpl", ModuleKind::Embedding)
+      .Cases("RNNImpl", "LSTMImpl", "GRUImpl", ModuleKind::Recurrent)
       .Cases("BatchNorm1dImpl", "BatchNorm2dImpl", "BatchNorm3dImpl",
              "LayerNormImpl", "GroupNormImpl", ModuleKind::ShapePreserving)
       .Cases("InstanceNorm1dImpl", "InstanceNorm2dImpl", "InstanceNorm3dImpl",
@@ -251,6 +252,12 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Cases("sum", "mean", "prod", "amax", "amin", TensorOp::Reduce)
       .Cases("slice", "narrow", "index_select", TensorOp::Slice)
       .Case("select", TensorOp::Select)
+      .Cases("max", "min", TensorOp::MaxMin)
+      .Cases("cat", "concat", TensorOp::Cat)
+      .Case("stack", TensorOp::Stack)
+      .Case("where", TensorOp::Where)
+      .Case("repeat_interleave", TensorOp::RepeatInterleave)
+      .Cases("bernoulli", "dropout", "alpha_dropout", TensorOp::Elementwise)
       .Cases("argmax", "argmin", TensorOp::ArgMax)
       .Cases("add", "sub", "mul", "div", "true_divide", TensorOp::Arith)
       .Cases("floor_divide", "remainder", "fmod", TensorOp::Arith)
@@ -299,6 +306,12 @@ static void collectArgs(const CallExpr *E, unsigned First, ApiCall &Out) {
   }
 }
 
+static bool isStdVector(const CXXRecordDecl *RD) {
+  return RD && RD->getDeclName().isIdentifier() &&
+         (RD->getName() == "vector" || RD->getName() == "deque") &&
+         namespaceOf(RD) == "std";
+}
+
 static bool isStdFunction(const FunctionDecl *F, llvm::StringRef Name) {
   return F && F->getDeclName().isIdentifier() && F->getName() == Name &&
          namespaceOf(F) == "std";
@@ -333,14 +346,18 @@ ApiCall classifyCall(const CallExpr *E) {
         Out.Name = getOperatorSpelling(K);
         return Out;
       }
+      if (K == OO_Subscript && isStdVector(Parent)) {
+        Out.Kind = ApiCall::StdContainer;
+        Out.Name = "[]";
+      }
       return Out; // a user's operator: the caller decides
     }
+    collectArgs(E, 0, Out);
     if (isLibraryDecl(F) && (isTensorType(Op->getArg(0)->getType()) ||
                              (Op->getNumArgs() > 1 &&
                               isTensorType(Op->getArg(1)->getType())))) {
       Out.Kind = ApiCall::Operator;
       Out.Name = getOperatorSpelling(K);
-      collectArgs(E, 0, Out);
     }
     return Out;
   }
@@ -369,6 +386,8 @@ ApiCall classifyCall(const CallExpr *E) {
     if ((Parent->getName() == "shared_ptr" || holderImpl(Parent)) &&
         (Out.Name == "get" || Out.Name == "ptr"))
       Out.Kind = ApiCall::Arrow;
+    else if (isStdVector(Parent))
+      Out.Kind = ApiCall::StdContainer;
     return Out;
   }
 
@@ -379,6 +398,11 @@ ApiCall classifyCall(const CallExpr *E) {
   }
   if (isStdFunction(F, "get")) {
     Out.Kind = ApiCall::StdGet;
+    return Out;
+  }
+  if (isStdFunction(F, "make_pair") || isStdFunction(F, "make_tuple") ||
+      isStdFunction(F, "tie") || isStdFunction(F, "forward_as_tuple")) {
+    Out.Kind = ApiCall::MakeTuple;
     return Out;
   }
   if (isStdFunction(F, "make_shared") && moduleImplOf(E->getType())) {

@@ -75,6 +75,11 @@ enum class TensorOp {
   Sizes,       ///< sizes()
   DTypeOf,     ///< dtype(), scalar_type()
   Index,       ///< operator[], select on dim 0
+  MaxMin,      ///< max, min: with a dim, the (values, indices) pair
+  Cat,         ///< cat, concat: join a list along a dimension
+  Stack,       ///< stack: a new dimension
+  Where,       ///< where(condition, x, y)
+  RepeatInterleave,
 };
 TensorOp tensorOpOf(llvm::StringRef Name);
 
@@ -110,6 +115,8 @@ struct ApiCall {
     MakeShared,     ///< std::make_shared<NetImpl>(...)
     PassThrough,    ///< std::move, std::forward
     StdGet,         ///< std::get<I>(tuple)
+    MakeTuple,      ///< std::make_pair, std::make_tuple, std::tie, std::forward_as_tuple
+    StdContainer,   ///< a method of std::vector (push_back, operator[], ...)
     BuilderMethod,  ///< LinearOptions(1, 2).bias(false), TensorOptions().dtype(...)
     ScalarFunction, ///< torch::dtype(kLong), torch::device(...)
   } Kind = Other;

@@ -176,7 +176,8 @@ bool ModuleFact::operator==(const ModuleFact &O) const {
   if (Kind != O.Kind || Created != O.Created || A != O.A || B != O.B ||
       Kernel != O.Kernel || Stride != O.Stride || Padding != O.Padding ||
       Dilation != O.Dilation ||
-      Impl != O.Impl || Loss != O.Loss || Children.size() != O.Children.size())
+      Impl != O.Impl || Loss != O.Loss || UnknownPrefix != O.UnknownPrefix ||
+      Children.size() != O.Children.size())
     return false;
   for (size_t I = 0; I < Children.size(); ++I)
     if (Children[I] != O.Children[I] &&
@@ -219,7 +220,7 @@ bool Value::operator==(const Value &O) const {
   case Float:
     return I == O.I;
   case IntList:
-    return List == O.List;
+    return Ints == O.Ints;
   case Options:
     return this->O == O.O;
   case ScalarType:
@@ -228,6 +229,8 @@ bool Value::operator==(const Value &O) const {
     return C == O.C;
   case Builder:
     return B == O.B;
+  case List:
+    return Exact == O.Exact && Items == O.Items;
   }
   return false;
 }
@@ -267,15 +270,37 @@ TensorFact join(const TensorFact &A, const TensorFact &B) {
   return R;
 }
 
+Value Value::anyItem() const {
+  if (Kind != List || Items.empty())
+    return Value();
+  Value R = Items.front();
+  for (size_t I = 1; I < Items.size(); ++I)
+    R = join(R, Items[I]);
+  return R;
+}
+
 static ModulePtr joinModules(const ModulePtr &A, const ModulePtr &B) {
   if (!A || !B)
     return nullptr;
   if (A == B || *A == *B)
     return A;
   if (A->Kind != B->Kind || A->Impl != B->Impl || A->Loss != B->Loss ||
-      A->Children.size() != B->Children.size())
+      (A->Kind != ModuleKind::Sequential &&
+       A->Children.size() != B->Children.size()))
     return nullptr;
   auto R = std::make_shared<ModuleFact>(*A);
+  if (A->Children.size() != B->Children.size()) {
+    // Sequentials of different lengths: what both end with.
+    size_t N = std::min(A->Children.size(), B->Children.size());
+    R->Children.assign(A->Children.end() - N, A->Children.end());
+    for (size_t I = 0; I < N; ++I)
+      R->Children[I] = joinModules(R->Children[I],
+                                   B->Children[B->Children.size() - N + I]);
+    R->UnknownPrefix = true;
+    R->Created = joinOpt(A->Created, B->Created);
+    return R;
+  }
+  R->UnknownPrefix = A->UnknownPrefix || B->UnknownPrefix;
   R->Created = joinOpt(A->Created, B->Created);
   R->A = joinOpt(A->A, B->A);
   R->B = joinOpt(A->B, B->B);
@@ -322,16 +347,32 @@ Value join(const Value &A, const Value &B) {
   }
   case Value::IntList: {
     Value R = A;
-    if (!A.List || !B.List || A.List->size() != B.List->size()) {
-      R.List = std::nullopt;
+    if (!A.Ints || !B.Ints || A.Ints->size() != B.Ints->size()) {
+      R.Ints = std::nullopt;
       return R;
     }
-    for (size_t I = 0; I < A.List->size(); ++I)
-      (*R.List)[I] = joinOpt((*A.List)[I], (*B.List)[I]);
+    for (size_t I = 0; I < A.Ints->size(); ++I)
+      (*R.Ints)[I] = joinOpt((*A.Ints)[I], (*B.Ints)[I]);
     return R;
   }
   case Value::ScalarType:
     return Value::scalarType(std::nullopt);
+  case Value::List: {
+    if (A.Exact && B.Exact && A.Items.size() == B.Items.size()) {
+      std::vector<Value> Items;
+      for (size_t I = 0; I < A.Items.size(); ++I)
+        Items.push_back(join(A.Items[I], B.Items[I]));
+      return Value::list(std::move(Items));
+    }
+    // Lists of different lengths: what every element is.
+    bool AnyA = !A.Items.empty(), AnyB = !B.Items.empty();
+    std::vector<Value> Any;
+    if (AnyA && AnyB)
+      Any.push_back(join(A.anyItem(), B.anyItem()));
+    else if (AnyA || AnyB)
+      Any.push_back(AnyA ? A.anyItem() : B.anyItem());
+    return Value::list(std::move(Any), /*Exact=*/false);
+  }
   case Value::Module:
     if (ModulePtr M = joinModules(A.M, B.M))
       return Value::module(std::move(M));

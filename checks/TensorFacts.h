@@ -132,6 +132,7 @@ enum class ModuleKind {
   ShapePreserving, ///< ReLU, Dropout, BatchNorm, ... : same shape and dtype
   Flatten,
   Embedding, ///< indices [...] to vectors [..., dim]
+  Recurrent, ///< RNN, LSTM, GRU: (output, state), output [..., hidden]
   Sequential,
   Functional, ///< torch::nn::Functional wrapping a callable
   Custom,     ///< a user module with its own forward()
@@ -152,6 +153,9 @@ struct ModuleFact {
   /// Conv and Pool, for square kernels: the spatial arithmetic.
   Dim Kernel, Stride, Padding, Dilation;
   std::vector<std::shared_ptr<const ModuleFact>> Children; ///< Sequential
+  /// Sequential: modules of unknown number and kind come before Children
+  /// (a Sequential grown in a loop); the last modules still decide the output.
+  bool UnknownPrefix = false;
   const clang::CXXRecordDecl *Impl = nullptr;             ///< Custom
   std::shared_ptr<const FieldMap> Fields;                 ///< Custom
   std::shared_ptr<const Value> Callable;                  ///< Functional
@@ -195,16 +199,22 @@ struct Value {
     Options,
     ScalarType,
     Callable,
-    Builder
+    Builder,
+    List
   } Kind = Unknown;
   TensorFact T;
   ModulePtr M;
   std::optional<int64_t> I; ///< Int, Bool
-  std::optional<llvm::SmallVector<Dim, 4>> List; ///< IntList (nullopt: length unknown)
+  std::optional<llvm::SmallVector<Dim, 4>> Ints; ///< IntList (nullopt: length unknown)
   OptionsFact O;
   std::optional<DType> ST; ///< ScalarType
   CallableFact C;
   BuilderFact B;
+  /// List: a tuple, a pair, a braced list or a std::vector. With Exact, Items
+  /// is the whole sequence; otherwise Items holds at most one value, the join
+  /// of every element (none yet: an empty vector).
+  std::vector<Value> Items;
+  bool Exact = true;
 
   static Value unknown() { return Value(); }
   static Value tensor(TensorFact F) {
@@ -231,6 +241,15 @@ struct Value {
     V.ST = T;
     return V;
   }
+  static Value list(std::vector<Value> Items, bool Exact = true) {
+    Value V;
+    V.Kind = List;
+    V.Items = std::move(Items);
+    V.Exact = Exact;
+    return V;
+  }
+  /// What any element of a List is: the join of its items.
+  Value anyItem() const;
   static Value options(OptionsFact O) {
     Value V;
     V.Kind = Options;

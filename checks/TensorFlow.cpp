@@ -102,6 +102,8 @@ private:
                   const Expr *RExpr, bool HasRoundingMode, const Expr *Call);
   Value tensorLiteral(const Expr *Data, const Expr *Call);
   Value compare(const TensorFact &L, const Value &R, const Expr *Call);
+  Value evalContainerCall(const api::ApiCall &Call, Env &E, Frame &F);
+  Value concatenate(api::TensorOp Op, llvm::ArrayRef<Value> Args);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
   const ValueDecl *storageOf(const Expr *X);
 
@@ -154,7 +156,7 @@ static std::optional<int64_t> knownInt(const Value &V) {
 /// sizes().
 static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
   if (V.Kind == Value::IntList)
-    return V.List;
+    return V.Ints;
   if (V.Kind == Value::Int)
     return llvm::SmallVector<Dim, 4>{V.I};
   return std::nullopt;
@@ -162,13 +164,22 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
 
 static Shape broadcast(const Shape &A, const Shape &B);
 
+/// Element I of a list: exact when the list is, else what any element is.
+static Value itemAt(const Value &L, std::optional<int64_t> I) {
+  if (L.Kind != Value::List)
+    return Value::unknown();
+  if (L.Exact && I && *I >= 0 && *I < static_cast<int64_t>(L.Items.size()))
+    return L.Items[*I];
+  return L.anyItem();
+}
+
 /// An integer, or a list of equal integers (a square kernel).
 static std::optional<int64_t> squareInt(const Value &V) {
   if (auto I = knownInt(V))
     return I;
-  if (V.Kind == Value::IntList && V.List && !V.List->empty()) {
-    Dim First = V.List->front();
-    for (const Dim &D : *V.List)
+  if (V.Kind == Value::IntList && V.Ints && !V.Ints->empty()) {
+    Dim First = V.Ints->front();
+    for (const Dim &D : *V.Ints)
       if (D != First)
         return std::nullopt;
     return First;
@@ -400,15 +411,16 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
   case Stmt::IfStmtClass: {
     const auto *If = cast<IfStmt>(S);
     exec(If->getInit(), E, F);
+    Value Cond;
     if (const VarDecl *CV = If->getConditionVariable())
       E.Vars[CV] = CV->getInit() ? eval(CV->getInit(), E, F) : Value();
     else
-      eval(If->getCond(), E, F);
-    if (If->isConstexpr()) {
-      if (auto C = If->getCond()->getIntegerConstantExpr(Ctx)) {
-        exec(C->getBoolValue() ? If->getThen() : If->getElse(), E, F);
-        return;
-      }
+      Cond = eval(If->getCond(), E, F);
+    // A condition proven true or false (a constant, a configuration field
+    // set in a constructor) takes one branch only.
+    if (std::optional<int64_t> Known = knownInt(Cond)) {
+      exec(*Known ? If->getThen() : If->getElse(), E, F);
+      return;
     }
     Env Else = E;
     exec(If->getThen(), E, F);
@@ -437,9 +449,12 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
   case Stmt::CXXForRangeStmtClass: {
     const auto *R = cast<CXXForRangeStmt>(S);
     exec(R->getInit(), E, F);
-    eval(R->getRangeInit(), E, F);
-    // The loop variable is an element of a range the analysis does not model.
-    E.Vars.erase(R->getLoopVariable());
+    Value Range = eval(R->getRangeInit(), E, F);
+    // The loop variable is any element of the range.
+    if (Range.Kind == Value::List)
+      E.Vars[R->getLoopVariable()] = Range.anyItem();
+    else
+      E.Vars.erase(R->getLoopVariable());
     execLoop(nullptr, nullptr, R->getBody(), nullptr, nullptr, E, F, false);
     return;
   }
@@ -537,9 +552,14 @@ void TensorFlowAnalysis::Interpreter::forgetAssignedIn(const Stmt *S, Env &E) {
       if (Mutates)
         Target = MC->getImplicitObjectArgument();
     }
-    if (Target)
-      if (const ValueDecl *D = storageOf(Target))
+    if (Target) {
+      const ValueDecl *D = storageOf(Target);
+      if (!D)
+        if (const auto *ME = dyn_cast<MemberExpr>(api::ignoreWrappers(Target)))
+          D = storageOf(ME->getBase()); // a field of a local object
+      if (D)
         E.Vars.erase(D);
+    }
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
@@ -633,18 +653,41 @@ const ValueDecl *TensorFlowAnalysis::Interpreter::storageOf(const Expr *X) {
 void TensorFlowAnalysis::Interpreter::assign(const Expr *Target,
                                              const Value &V, Env &E,
                                              Frame &F) {
-  if (const ValueDecl *D = storageOf(Target))
+  if (const ValueDecl *D = storageOf(Target)) {
     E.Vars[D] = V;
-  else
-    eval(Target, E, F);
+    return;
+  }
+  // cfg.hidden = 16, state.model = ...: a field of a local object.
+  if (const auto *ME = dyn_cast<MemberExpr>(api::ignoreWrappers(Target)))
+    if (const ValueDecl *Base = storageOf(ME->getBase())) {
+      auto It = E.Vars.find(Base);
+      if (It != E.Vars.end() && It->second.isModule() &&
+          It->second.M->Kind == ModuleKind::Custom) {
+        auto Object = std::make_shared<ModuleFact>(*It->second.M);
+        auto Fields = std::make_shared<FieldMap>(
+            Object->Fields ? *Object->Fields : FieldMap());
+        (*Fields)[ME->getMemberDecl()] = V;
+        Object->Fields = std::move(Fields);
+        It->second = Value::module(std::move(Object));
+      } else {
+        E.Vars.erase(Base);
+      }
+      return;
+    }
+  eval(Target, E, F);
 }
 
 Value TensorFlowAnalysis::Interpreter::eval(const Expr *X, Env &E, Frame &F) {
   Value V = evalExpr(X, E, F);
-  // An integer of unknown value still counts as one (a size in {n, 10}).
-  if (V.Kind == Value::Unknown && X && !X->isTypeDependent() &&
-      X->getType()->isIntegerType() && !X->getType()->isBooleanType())
+  if (V.Kind != Value::Unknown || !X || X->isTypeDependent())
+    return V;
+  // An unknown integer or tensor is still one: a size in {n, 10}, a tensor
+  // whose facts are unknown but whose softmax is a softmax.
+  QualType T = X->getType();
+  if (T->isIntegerType() && !T->isBooleanType())
     return Value::integer(std::nullopt);
+  if (api::isTensorType(T) && !T->isPointerType())
+    return Value::tensor(TensorFact());
   return V;
 }
 
@@ -678,6 +721,13 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
     auto It = E.Vars.find(D);
     if (It != E.Vars.end())
       return It->second;
+    if (const auto *BD = dyn_cast<BindingDecl>(D)) {
+      // auto [x, y] = ...: an element of the decomposed value.
+      if (const VarDecl *Holding = BD->getHoldingVar())
+        return Holding->getInit() ? eval(Holding->getInit(), E, F)
+                                  : Value::unknown();
+      return eval(BD->getBinding(), E, F);
+    }
     if (const auto *Fn = dyn_cast<FunctionDecl>(D)) {
       Value V;
       V.Kind = Value::Callable;
@@ -699,6 +749,9 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
       return It != E.Vars.end() ? It->second : Value::unknown();
     }
     Value Base = eval(ME->getBase(), E, F);
+    if (Base.Kind == Value::List)
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        return itemAt(Base, FD->getFieldIndex()); // pair.first, pair.second
     if (Base.isModule() && Base.M->Fields) {
       auto It = Base.M->Fields->find(ME->getMemberDecl());
       if (It != Base.M->Fields->end())
@@ -729,7 +782,8 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
     return evalConstruct(cast<CXXConstructExpr>(X), E, F);
   case Stmt::ConditionalOperatorClass: {
     const auto *CO = cast<ConditionalOperator>(X);
-    eval(CO->getCond(), E, F);
+    if (std::optional<int64_t> Known = knownInt(eval(CO->getCond(), E, F)))
+      return eval(*Known ? CO->getTrueExpr() : CO->getFalseExpr(), E, F);
     Env Other = E;
     Value A = eval(CO->getTrueExpr(), E, F);
     Value B = eval(CO->getFalseExpr(), Other, F);
@@ -812,22 +866,34 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
     return eval(cast<CXXStdInitializerListExpr>(X)->getSubExpr(), E, F);
   case Stmt::InitListExprClass: {
     const auto *IL = cast<InitListExpr>(X);
-    if (IL->isSyntacticForm() == false && IL->getSyntacticForm())
-      IL = IL->getSyntacticForm();
-    Value List;
-    List.Kind = Value::IntList;
-    List.List.emplace();
-    bool AllInts = true;
-    for (const Expr *Init : IL->inits()) {
-      Value V = eval(Init, E, F);
-      if (V.Kind == Value::Int)
-        List.List->push_back(V.I);
-      else
-        AllInts = false;
+    std::vector<Value> Items;
+    for (const Expr *Init : IL->inits())
+      Items.push_back(eval(Init, E, F));
+    const CXXRecordDecl *RD = IL->getType()->getAsCXXRecordDecl();
+    if (RD && !api::isLibraryDecl(RD) && RD->isAggregate()) {
+      // Batch{tokens, tags}: a user struct, field by field.
+      auto Fields = std::make_shared<FieldMap>();
+      size_t I = 0;
+      for (const FieldDecl *FD : RD->fields())
+        if (I < Items.size())
+          (*Fields)[FD] = Items[I++];
+      auto M = std::make_shared<ModuleFact>();
+      M->Kind = ModuleKind::Custom;
+      M->Impl = RD;
+      M->Fields = std::move(Fields);
+      return Value::module(std::move(M));
     }
-    if (IL->getNumInits() == 1 && !AllInts)
-      return eval(IL->getInit(0), E, F); // brace-initialised object
-    return AllInts ? List : Value::unknown();
+    if (IL->getNumInits() == 1 && !IL->getType()->isArrayType())
+      return Items.front(); // a brace-initialised object
+    if (llvm::all_of(Items, [](const Value &V) { return V.Kind == Value::Int; })) {
+      Value Ints;
+      Ints.Kind = Value::IntList;
+      Ints.Ints.emplace();
+      for (const Value &V : Items)
+        Ints.Ints->push_back(V.I);
+      return Ints;
+    }
+    return Value::list(std::move(Items));
   }
   case Stmt::LambdaExprClass: {
     Value V;
@@ -858,6 +924,13 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
       Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     // Copy and move assignment of tensors, modules, options, user objects.
     Value V = eval(Op->getArg(1), E, F);
+    if (const auto *Tie = dyn_cast<CallExpr>(api::ignoreWrappers(Op->getArg(0)));
+        Tie && api::classifyCall(Tie).Kind == api::ApiCall::MakeTuple) {
+      // std::tie(a, b) = f();
+      for (unsigned I = 0; I < Tie->getNumArgs(); ++I)
+        assign(Tie->getArg(I), itemAt(V, I), E, F);
+      return V;
+    }
     const CXXRecordDecl *L = Op->getArg(0)->getType()->getAsCXXRecordDecl();
     const CXXRecordDecl *R = api::ignoreWrappers(Op->getArg(1))
                                  ->getType()
@@ -888,9 +961,21 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
       return Value::module(M);
     return Value::unknown();
   }
-  case api::ApiCall::StdGet:
-    evalArgs(Call.Args, E, F);
-    return Value::unknown();
+  case api::ApiCall::StdGet: {
+    llvm::SmallVector<Value, 1> Args = evalArgs(Call.Args, E, F);
+    const TemplateArgumentList *TA =
+        Call.Callee->getTemplateSpecializationArgs();
+    if (Args.size() != 1 || Args[0].Kind != Value::List || !TA ||
+        TA->size() == 0 || TA->get(0).getKind() != TemplateArgument::Integral)
+      return Value::unknown();
+    return itemAt(Args[0], TA->get(0).getAsIntegral().getExtValue());
+  }
+  case api::ApiCall::MakeTuple: {
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    return Value::list(std::vector<Value>(Args.begin(), Args.end()));
+  }
+  case api::ApiCall::StdContainer:
+    return evalContainerCall(Call, E, F);
   case api::ApiCall::ModuleCall: {
     Value Self = eval(Call.Self, E, F);
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
@@ -908,6 +993,14 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
       const ValueDecl *D = storageOf(Call.Self);
       if (!D)
         return Value::unknown();
+      if (!Seq && api::moduleKindOf(api::moduleImplOf(Call.Self->getType())) ==
+                      ModuleKind::Sequential) {
+        // A Sequential whose modules so far are unknown.
+        auto Unknown = std::make_shared<ModuleFact>();
+        Unknown->Kind = ModuleKind::Sequential;
+        Unknown->UnknownPrefix = true;
+        Seq = std::move(Unknown);
+      }
       if (!Seq || Seq->Kind != ModuleKind::Sequential || Args.empty()) {
         E.Vars.erase(D);
         return Value::unknown();
@@ -1061,8 +1154,10 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
     if (Fac != api::Factory::None && Call.Kind == api::ApiCall::TorchFunction)
       return evalFactory(Fac, Call.Name, Call.Args, C, E, F);
     api::TensorOp Op = api::tensorOpOf(Call.Name);
-    if (Call.Args.empty()) 
+    if (Call.Args.empty())
       return Value::unknown();
+    if (Op == api::TensorOp::Cat || Op == api::TensorOp::Stack)
+      return concatenate(Op, evalArgs(Call.Args, E, F));
     Value Self = eval(Call.Args[0], E, F);
     return evalTensorOp(Op, Call.Name, Self,
                         llvm::ArrayRef<const Expr *>(Call.Args).drop_front(), C,
@@ -1123,6 +1218,96 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
         E.Vars.erase(D);
   }
   return Result;
+}
+
+/// torch::cat(tensors, dim) and torch::stack(tensors, dim).
+Value TensorFlowAnalysis::Interpreter::concatenate(api::TensorOp Op,
+                                                  llvm::ArrayRef<Value> Args) {
+  if (Args.empty() || Args[0].Kind != Value::List || Args[0].Items.empty())
+    return Value::unknown();
+  const Value &Tensors = Args[0];
+  std::optional<int64_t> DimArg =
+      Args.size() > 1 ? knownInt(Args[1]) : std::optional<int64_t>(0);
+  TensorFact R;
+  Value Any = Tensors.anyItem();
+  if (!Any.isTensor())
+    return Value::unknown();
+  R.Type = Any.T.Type;
+  R.TypeOrigin = Any.T.TypeOrigin;
+  std::optional<size_t> Rank = Any.T.rank();
+  if (!Rank)
+    return Value::tensor(R);
+  bool IsCat = Op == api::TensorOp::Cat;
+  auto D = normalizeDim(DimArg, IsCat ? *Rank : *Rank + 1);
+  llvm::SmallVector<Dim, 4> S(*Any.T.Sizes);
+  if (!D) {
+    for (Dim &X : S)
+      X.reset();
+    if (!IsCat)
+      S.push_back(std::nullopt);
+    R.Sizes = S;
+    return Value::tensor(R);
+  }
+  Dim Count = Tensors.Exact ? Dim(Tensors.Items.size()) : std::nullopt;
+  if (IsCat) {
+    // The sizes along the dimension add up.
+    Dim Sum = Tensors.Exact ? Dim(0) : std::nullopt;
+    for (const Value &V : Tensors.Items)
+      Sum = Sum && V.isTensor() && V.T.rank() == Rank && (*V.T.Sizes)[*D]
+                ? Dim(*Sum + *(*V.T.Sizes)[*D])
+                : std::nullopt;
+    S[*D] = Sum;
+  } else {
+    S.insert(S.begin() + *D, Count);
+  }
+  R.Sizes = S;
+  return Value::tensor(R);
+}
+
+/// std::vector as a list: what is pushed in, what is read out.
+Value TensorFlowAnalysis::Interpreter::evalContainerCall(
+    const api::ApiCall &Call, Env &E, Frame &F) {
+  Value Self = eval(Call.Self, E, F);
+  llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+  const ValueDecl *D = storageOf(Call.Self);
+  if (Self.Kind != Value::List)
+    Self = Value::list({Value()}, /*Exact=*/false); // anything may be in it
+  llvm::StringRef Name = Call.Name;
+  if (Name == "[]" || Name == "at")
+    return itemAt(Self, Args.empty() ? std::nullopt : knownInt(Args[0]));
+  if (Name == "front")
+    return itemAt(Self, 0);
+  if (Name == "back")
+    return itemAt(Self, Self.Exact ? std::optional<int64_t>(
+                                         static_cast<int64_t>(Self.Items.size()) - 1)
+                                   : std::nullopt);
+  if (Name == "size")
+    return Value::integer(Self.Exact ? std::optional<int64_t>(Self.Items.size())
+                                     : std::nullopt);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
+  if (!D || (Method && Method->isConst()))
+    return Value::unknown();
+  if (Name == "push_back" || Name == "emplace_back") {
+    // emplace_back(a, b) builds the element from its arguments.
+    Value Added = Args.size() == 1 ? Args[0]
+                                   : Value::list(std::vector<Value>(
+                                         Args.begin(), Args.end()));
+    if (Self.Exact)
+      Self.Items.push_back(Added);
+    else
+      Self.Items = {Self.Items.empty() ? Added
+                                       : join(Self.Items.front(), Added)};
+    E.Vars[D] = Self;
+    return Value::unknown();
+  }
+  if (Name == "reserve" || Name == "shrink_to_fit")
+    return Value::unknown();
+  if (Name == "clear") {
+    E.Vars[D] = Value::list({});
+    return Value::unknown();
+  }
+  E.Vars.erase(D); // insert, erase, resize, ...: the contents are unknown
+  return Value::unknown();
 }
 
 Value TensorFlowAnalysis::Interpreter::callCallable(
@@ -1347,6 +1532,15 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
     M->A = Positional(0);
     M->B = Positional(1);
     break;
+  case ModuleKind::Recurrent: {
+    M->A = Positional(0);
+    M->B = Positional(1);
+    // The output's last dimension doubles when bidirectional.
+    const Value *Bidirectional = Named("bidirectional");
+    if (Bidirectional && knownInt(*Bidirectional) != std::optional<int64_t>(0))
+      M->B = Bidirectional->I && M->B ? Dim(*M->B * 2) : std::nullopt;
+    break;
+  }
   case ModuleKind::Sequential:
     for (const Value &A : Args)
       M->Children.push_back(A.isModule() ? A.M : nullptr);
@@ -1431,6 +1625,15 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     T.Act.reset();
     T.Range.reset();
     return Value::tensor(T);
+  case ModuleKind::Recurrent:
+    // (output, state); the output keeps the input's layout.
+    if (T.Sizes && !T.Sizes->empty())
+      T.Sizes->back() = M->B;
+    T.Type = DType::Float;
+    T.TypeOrigin.reset();
+    T.Act.reset();
+    T.Range.reset();
+    return Value::list({Value::tensor(T), Value()});
   case ModuleKind::Embedding:
     if (T.Sizes)
       T.Sizes->push_back(M->B);
@@ -1474,15 +1677,17 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     return Value::tensor(R);
   }
   case ModuleKind::Sequential: {
-    Value Cur = In;
+    if (M->Children.empty())
+      return Value::unknown(); // an empty or unknown Sequential
+    // The modules of a Sequential map tensors to tensors: one that is not
+    // known makes the facts so far unknown, and the later ones still apply.
+    Value Cur = M->UnknownPrefix ? Value::tensor(TensorFact()) : In;
     for (const ModulePtr &Child : M->Children) {
       llvm::SmallVector<Value, 1> One{Cur};
       Cur = applyModule(Child, One, ArgExprs, Site, E, F);
       if (!Cur.isTensor())
-        return Value::unknown();
+        Cur = Value::tensor(TensorFact());
     }
-    if (M->Children.empty())
-      return Value::unknown(); // an empty or unknown Sequential
     return Cur;
   }
   case ModuleKind::Functional:
@@ -1568,12 +1773,29 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   if (!RD)
     return evalChildren(C, E, F);
 
+  if (api::isLibraryDecl(RD) &&
+      (RD->getName() == "tuple" || RD->getName() == "pair")) {
+    llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
+    return Value::list(std::vector<Value>(Args.begin(), Args.end()));
+  }
+  if (api::isLibraryDecl(RD) && RD->getName() == "vector") {
+    if (ArgExprs.empty())
+      return Value::list({});
+    if (ArgExprs.size() == 1) {
+      Value V = eval(ArgExprs[0], E, F);
+      if (V.Kind == Value::List || V.Kind == Value::IntList)
+        return V; // from a braced list
+    }
+    evalArgs(ArgExprs, E, F);
+    return Value::unknown();
+  }
+
   // std::function, std::shared_ptr and similar wrappers built from one value.
   if (ArgExprs.size() == 1 && api::isLibraryDecl(RD) &&
       (llvm::is_contained({"function", "shared_ptr", "optional",
                            "ExpandingArray", "variant"},
                           RD->getName()) ||
-       RD->getName().ends_with("ArrayRef")))
+       RD->getName().ends_with("ArrayRef") || RD->getName() == "IListRef"))
     return eval(ArgExprs[0], E, F);
 
   if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
@@ -1967,10 +2189,95 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     TensorFact Out;
     if (T.Type && R.Type)
       Out.Type = promoteDTypes(*T.Type, *R.Type);
-    if (Rank == 2u && R.rank() == 2u)
-      Out.Sizes = llvm::SmallVector<Dim, 4>{(*T.Sizes)[0], (*R.Sizes)[1]};
+    if (!Rank || !R.rank() || *Rank == 0 || *R.rank() == 0)
+      return Value::tensor(Out);
+    // matmul's rules: vectors lose their dimension, matrices multiply, the
+    // leading dimensions broadcast.
+    llvm::SmallVector<Dim, 4> A(*T.Sizes), B(*R.Sizes);
+    bool VecA = A.size() == 1, VecB = B.size() == 1;
+    if (VecA)
+      A.insert(A.begin(), Dim(1));
+    if (VecB)
+      B.push_back(Dim(1));
+    Shape Batch = broadcast(
+        llvm::SmallVector<Dim, 4>(A.begin(), A.end() - 2),
+        llvm::SmallVector<Dim, 4>(B.begin(), B.end() - 2));
+    if (!Batch)
+      return Value::tensor(Out);
+    llvm::SmallVector<Dim, 4> S(*Batch);
+    if (!VecA)
+      S.push_back(A[A.size() - 2]);
+    if (!VecB)
+      S.push_back(B.back());
+    Out.Sizes = S;
     return Value::tensor(Out);
   }
+  case TensorOp::MaxMin: {
+    if (Args.empty()) {
+      TensorFact R = T;
+      R.Sizes.emplace(); // the maximum of all elements
+      R.Act.reset();
+      R.Unsqueezed.reset();
+      return Value::tensor(R);
+    }
+    // max(dim[, keepdim]): the pair (values, indices).
+    TensorFact Values = T, Indices;
+    Values.Act.reset();
+    Values.Unsqueezed.reset();
+    Values.Sizes.reset();
+    Indices.Type = DType::Long;
+    Indices.TypeOrigin = originAt(Call, Name.str() + " returns int64 indices");
+    auto D = Rank ? normalizeDim(Arg(0), *Rank) : std::nullopt;
+    bool KeepDim = Args.size() > 1 && Arg(1).value_or(0);
+    if (D && (Args.size() < 2 || Arg(1))) {
+      llvm::SmallVector<Dim, 4> S(*T.Sizes);
+      Dim Extent = S[*D];
+      if (KeepDim)
+        S[*D] = 1;
+      else
+        S.erase(S.begin() + *D);
+      Values.Sizes = Indices.Sizes = S;
+      if (Extent && *Extent > 0)
+        Indices.Range = ValueRange{0, *Extent - 1};
+    }
+    return Value::list({Value::tensor(Values), Value::tensor(Indices)});
+  }
+  case TensorOp::Where: {
+    // where(condition, x, y)
+    if (Args.size() != 2)
+      return Value::unknown();
+    TensorFact R;
+    R.Sizes = T.Sizes;
+    for (const Value &A : Args)
+      if (A.isTensor())
+        R.Sizes = broadcast(R.Sizes, A.T.Sizes);
+    if (Args[0].isTensor() && Args[1].isTensor() && Args[0].T.Type &&
+        Args[1].T.Type)
+      R.Type = promoteDTypes(*Args[0].T.Type, *Args[1].T.Type);
+    return Value::tensor(R);
+  }
+  case TensorOp::RepeatInterleave: {
+    T.Act.reset();
+    T.Unsqueezed.reset();
+    auto Repeats = Arg(0);
+    if (Args.size() < 2) {
+      T.Sizes = llvm::SmallVector<Dim, 4>{std::nullopt}; // flattened
+      return Value::tensor(T);
+    }
+    auto D = Rank ? normalizeDim(Arg(1), *Rank) : std::nullopt;
+    if (!D) {
+      if (T.Sizes)
+        for (Dim &X : *T.Sizes)
+          X.reset();
+      return Value::tensor(T);
+    }
+    Dim &Extent = (*T.Sizes)[*D];
+    Extent = Extent && Repeats ? Dim(*Extent * *Repeats) : std::nullopt;
+    return Value::tensor(T);
+  }
+  case TensorOp::Cat:
+  case TensorOp::Stack:
+    return Value::unknown(); // handled with their list argument
   case TensorOp::Size:
     if (Rank && !Args.empty())
       if (auto D = normalizeDim(Arg(0), *Rank))
@@ -1980,7 +2287,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     Value L;
     L.Kind = Value::IntList;
     if (T.Sizes)
-      L.List = *T.Sizes;
+      L.Ints = *T.Sizes;
     return L;
   }
   case TensorOp::DTypeOf:

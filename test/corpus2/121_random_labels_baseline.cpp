@@ -1,5 +1,5 @@
 // LABEL: torch-float-class-target
-// LINE: 30
+// LINE: 35
 // RUNTIME: expected scalar type Long but found Float
 #include <torch/torch.h>
 
@@ -22,7 +22,12 @@ double random_label_baseline(int64_t n, int64_t dim, int64_t classes, int epochs
   torch::nn::CrossEntropyLoss xent;
 
   auto features = torch::randn({n, dim});
-  auto labels = torch::empty({n}).random_(0, classes);
+  torch::Tensor labels;
+  if (classes == 2) {
+    labels = torch::bernoulli(torch::full({n}, 0.5));
+  } else {
+    labels = torch::empty({n}).random_(0, classes);
+  }
 
   double last = 0;
   for (int e = 0; e < epochs; ++e) {
