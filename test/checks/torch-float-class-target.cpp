@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <utility>
 #include <vector>
 
 namespace F = torch::nn::functional;
@@ -128,6 +129,47 @@ void nllLossTarget() {
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: target of NLLLoss holds class indices (shape [4] for input [4, 3]) but has dtype float
 }
 
+void comparisonOfProjections() {
+  torch::nn::Linear enc(4, 8), out(16, 2);
+  auto w = torch::randn({4});
+  auto a = torch::randn({32, 4}), b = torch::randn({32, 4});
+  auto preferB = a.matmul(w) < b.matmul(w);
+  auto logits = out(torch::cat({torch::relu(enc(a)), torch::relu(enc(b))}, 1));
+  auto loss = F::cross_entropy(logits, preferB);
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 2]) but has dtype bool
+  // CHECK-MESSAGES: :[[@LINE-4]]:30: note: a comparison yields a bool tensor
+}
+
+std::pair<torch::Tensor, torch::Tensor> blockDataset(int64_t classes,
+                                                     int64_t perClass) {
+  auto idx = torch::arange(classes * perClass);
+  auto inputs = torch::randn({classes, 3}).repeat_interleave(perClass, 0);
+  return {inputs, idx / perClass};
+}
+
+void structuredBindingsAndBatches() {
+  torch::nn::Sequential net(torch::nn::Linear(3, 4));
+  auto [inputs, labels] = blockDataset(4, 12);
+  auto order = torch::randperm(48);
+  for (int64_t s = 0; s < 48; s += 16) {
+    auto idx = order.slice(0, s, s + 16);
+    auto loss = F::cross_entropy(net->forward(inputs.index_select(0, idx)),
+                                 labels.index_select(0, idx));
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: target of CrossEntropyLoss holds class indices (shape [?] for input [?, 4]) but has dtype float
+  }
+}
+
+void floatTargetsOnBothBranches(int64_t classes) {
+  torch::nn::Linear fc(8, 2);
+  torch::Tensor labels;
+  if (classes == 2)
+    labels = torch::bernoulli(torch::full({16}, 0.5));
+  else
+    labels = torch::empty({16}).random_(0, classes);
+  auto loss = F::cross_entropy(fc(torch::randn({16, 8})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: target of CrossEntropyLoss holds class indices (shape [16] for input [16, 2]) but has dtype float
+}
+
 //===--- Negative: valid targets and unknown dtypes -----------------------===//
 
 void validIndexTargets() {
@@ -183,4 +225,15 @@ void batchMismatchIsAnotherError() {
 void suppressedWithNolint() {
   torch::nn::Linear fc(10, 3);
   auto loss = F::cross_entropy(fc(torch::randn({16, 10})), torch::rand({16})); // NOLINT(torch-float-class-target)
+}
+
+struct Labels {
+  torch::Tensor values;
+};
+
+void labelsConvertedThroughAField() {
+  torch::nn::Linear fc(10, 3);
+  Labels l{torch::rand({16})};
+  l.values = (l.values * 3).to(torch::kLong);
+  auto loss = F::cross_entropy(fc(torch::randn({16, 10})), l.values);
 }

@@ -2,6 +2,9 @@
 
 #include <torch/torch.h>
 
+#include <iostream>
+#include <vector>
+
 namespace F = torch::nn::functional;
 
 //===--- Positive: every form of softmax that reaches a cross entropy ----===//
@@ -240,6 +243,87 @@ void functionTemplate() {
   auto loss = F::cross_entropy(runModel(seq, torch::randn({4, 10})),
                                torch::randint(0, 3, {4}));
   // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+// An operation the analysis does not model (addmm) gives a tensor whose
+// facts are unknown; its softmax is still a softmax.
+struct AffineImpl : torch::nn::Module {
+  AffineImpl() {
+    w = register_parameter("w", torch::randn({10, 5}));
+    b = register_parameter("b", torch::zeros({5}));
+  }
+  torch::Tensor logits(const torch::Tensor &x) { return torch::addmm(b, x, w); }
+  torch::Tensor w, b;
+};
+
+void softmaxOfAnUnmodelledOperation() {
+  auto model = std::make_shared<AffineImpl>();
+  auto p = F::softmax(model->logits(torch::randn({4, 10})), F::SoftmaxFuncOptions(1));
+  auto loss = F::cross_entropy(p, torch::randint(0, 5, {4}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+// A Sequential grown in a loop: the modules added last still decide.
+torch::nn::Sequential buildMlp(const std::vector<int64_t> &widths,
+                               int64_t classes) {
+  torch::nn::Sequential seq;
+  int64_t prev = 10;
+  for (int64_t width : widths) {
+    seq->push_back(torch::nn::Linear(prev, width));
+    seq->push_back(torch::nn::Functional(torch::relu));
+    prev = width;
+  }
+  seq->push_back(torch::nn::Linear(prev, classes));
+  seq->push_back(torch::nn::Softmax(1));
+  return seq;
+}
+
+void sequentialGrownInALoop() {
+  auto net = buildMlp({32, 16}, 4);
+  auto loss = F::cross_entropy(net->forward(torch::randn({8, 10})),
+                               torch::randint(0, 4, {8}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: input of CrossEntropyLoss is already a softmax
+}
+
+// A configuration flag set in a constructor picks the branch that runs.
+struct HeadConfig {
+  int64_t classes = 3;
+  bool probabilities = true;
+};
+
+struct ConfiguredImpl : torch::nn::Module {
+  explicit ConfiguredImpl(HeadConfig cfg)
+      : cfg_(cfg), fc(register_module("fc", torch::nn::Linear(10, cfg.classes))) {}
+  torch::Tensor forward(torch::Tensor x) {
+    x = fc(x);
+    if (cfg_.probabilities)
+      return torch::softmax(x, 1);
+    return x;
+  }
+  HeadConfig cfg_;
+  torch::nn::Linear fc;
+};
+TORCH_MODULE(Configured);
+
+void configurationFlagTakesOneBranch() {
+  HeadConfig on;
+  Configured withProbabilities(on);
+  auto a = F::cross_entropy(withProbabilities(torch::randn({4, 10})),
+                            torch::randint(0, 3, {4}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:29: warning: input of CrossEntropyLoss is already a softmax
+  HeadConfig off;
+  off.probabilities = false;
+  Configured withLogits(off);
+  auto b = F::cross_entropy(withLogits(torch::randn({4, 10})),
+                            torch::randint(0, 3, {4}));
+}
+
+void lossInsideAStreamExpression() {
+  torch::nn::Linear fc(10, 3);
+  std::cout << F::cross_entropy(fc(torch::randn({4, 10})).softmax(1),
+                                torch::randint(0, 3, {4}))
+            << '\n';
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: warning: input of CrossEntropyLoss is already a softmax
 }
 
 //===--- Negative: near misses that must stay silent ----------------------===//

@@ -2,6 +2,10 @@
 
 #include <torch/torch.h>
 
+#include <iostream>
+#include <tuple>
+#include <vector>
+
 namespace F = torch::nn::functional;
 
 //===--- Positive: an unsqueeze that breaks the shape contract ------------===//
@@ -138,6 +142,81 @@ void trainerCalledWithKnownData() {
 }
 // CHECK-MESSAGES: :[[@LINE-8]]:22: warning: input of CrossEntropyLoss has shape [6, 1, 2] after unsqueeze(1), target has shape [6]
 // CHECK-MESSAGES: :[[@LINE-3]]:15: note: reached through this call
+
+// Batches kept in a std::vector of structs, a GRU tagger, the loss in a
+// helper called from inside an output statement.
+struct Batch {
+  torch::Tensor tokens, tags;
+};
+
+std::vector<Batch> makeBatches(int64_t n) {
+  std::vector<Batch> out;
+  for (int64_t i = 0; i < n; ++i)
+    out.push_back({torch::randint(0, 50, {4, 6}), torch::randint(0, 5, {4, 6})});
+  return out;
+}
+
+struct TaggerImpl : torch::nn::Module {
+  TaggerImpl() {
+    emb = register_module("emb", torch::nn::Embedding(50, 16));
+    rnn = register_module(
+        "rnn", torch::nn::GRU(torch::nn::GRUOptions(16, 24).batch_first(true)));
+    proj = register_module("proj", torch::nn::Linear(24, 5));
+  }
+  torch::Tensor forward(const torch::Tensor &tokens) {
+    auto out = std::get<0>(rnn->forward(emb->forward(tokens)));
+    return proj->forward(out);
+  }
+  torch::nn::Embedding emb{nullptr};
+  torch::nn::GRU rnn{nullptr};
+  torch::nn::Linear proj{nullptr};
+};
+TORCH_MODULE(Tagger);
+
+float runEpoch(Tagger &model, const std::vector<Batch> &data) {
+  float last = 0;
+  for (const auto &b : data) {
+    auto scores = model->forward(b.tokens).transpose(1, 2);
+    auto loss = F::cross_entropy(scores, b.tags.unsqueeze(1));
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: target of CrossEntropyLoss has shape [4, 1, 6] after unsqueeze(1), input has shape [4, 5, 6]; LibTorch raises "Expected target size [4, 6], got [4, 1, 6]"; remove the unsqueeze
+    last = loss.item<float>();
+  }
+  return last;
+}
+
+void vectorOfBatches() {
+  Tagger model;
+  auto batches = makeBatches(3);
+  for (int epoch = 0; epoch < 2; ++epoch)
+    std::cout << runEpoch(model, batches) << '\n';
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: note: reached through this call
+}
+
+std::pair<torch::Tensor, torch::Tensor> makeScenes() {
+  return {torch::randn({8, 1, 12, 12}), torch::zeros({8, 12, 12}, torch::kLong)};
+}
+
+void pairUnpackedWithTie() {
+  torch::nn::Conv2d net(torch::nn::Conv2dOptions(1, 3, 3).padding(1));
+  torch::Tensor images, masks;
+  std::tie(images, masks) = makeScenes();
+  masks = masks.unsqueeze(1);
+  auto loss = F::cross_entropy(net(images), masks);
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: target of CrossEntropyLoss has shape [8, 1, 12, 12] after unsqueeze(1), input has shape [8, 3, 12, 12]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
+}
+
+void singleSampleAtTheWrongPosition() {
+  torch::nn::Linear fc(5, 3);
+  auto logits = fc(torch::randn({5})).unsqueeze(1);
+  auto loss = F::cross_entropy(logits, torch::tensor({2}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [3, 1] after unsqueeze(1), target has shape [1]; LibTorch raises "Expected input batch_size (3) to match target batch_size (1)."; use unsqueeze(0) instead
+}
+
+void singleSampleWithAScalarTarget() {
+  torch::nn::Linear fc(5, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({5})).unsqueeze(0), torch::tensor(2));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [1, 3] after unsqueeze(0), target has shape []; remove the unsqueeze
+}
 
 //===--- Negative: unsqueezes that are undone or valid --------------------===//
 
