@@ -240,6 +240,21 @@ static Dim slidingWindowSize(Dim In, const ModuleFact &M) {
   return Out > 0 ? Dim(Out) : std::nullopt;
 }
 
+/// The values changed (an activation, arithmetic): what was proven about them
+/// (the activation they are the output of, their range) no longer holds.
+static void forgetValues(TensorFact &T) {
+  T.Act.reset();
+  T.ActOrigin.reset();
+  T.Range.reset();
+}
+
+/// The output of a layer with float weights: new float values.
+static void learnedFloatValues(TensorFact &T) {
+  forgetValues(T);
+  T.Type = DType::Float;
+  T.TypeOrigin.reset();
+}
+
 static std::string describeCall(llvm::StringRef Name, bool Method) {
   return (Method ? "." + Name.str() + "()" : "torch::" + Name.str() + "()");
 }
@@ -478,7 +493,6 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
     forgetAssignedIn(Sw->getBody(), Body);
     F.Loops.emplace_back(); // break leaves the switch
     exec(Sw->getBody(), Body, F);
-    LoopContext Ctx = std::move(F.Loops.back());
     F.Loops.pop_back();
     forgetAssignedIn(Sw->getBody(), E);
     return;
@@ -1068,9 +1082,7 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
                              Call.Name)) {
         // Same shape and dtype, new values.
         R = Self;
-        R.T.Act.reset();
-        R.T.ActOrigin.reset();
-        R.T.Range.reset();
+        forgetValues(R.T);
       }
       if (const ValueDecl *D = storageOf(Call.Self)) {
         if (R.isTensor())
@@ -1602,10 +1614,7 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
   case ModuleKind::Linear:
     if (T.Sizes && !T.Sizes->empty())
       T.Sizes->back() = M->B;
-    T.Type = DType::Float;
-    T.TypeOrigin.reset();
-    T.Act.reset();
-    T.Range.reset();
+    learnedFloatValues(T);
     return Value::tensor(T);
   case ModuleKind::Conv:
   case ModuleKind::Pool:
@@ -1618,28 +1627,21 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
                             ? M->A
                             : slidingWindowSize((*T.Sizes)[I], *M);
     }
-    if (M->Kind == ModuleKind::Conv) {
-      T.Type = DType::Float;
-      T.TypeOrigin.reset();
-    }
-    T.Act.reset();
-    T.Range.reset();
+    if (M->Kind == ModuleKind::Conv)
+      learnedFloatValues(T);
+    else
+      forgetValues(T);
     return Value::tensor(T);
   case ModuleKind::Recurrent:
     // (output, state); the output keeps the input's layout.
     if (T.Sizes && !T.Sizes->empty())
       T.Sizes->back() = M->B;
-    T.Type = DType::Float;
-    T.TypeOrigin.reset();
-    T.Act.reset();
-    T.Range.reset();
+    learnedFloatValues(T);
     return Value::list({Value::tensor(T), Value()});
   case ModuleKind::Embedding:
     if (T.Sizes)
       T.Sizes->push_back(M->B);
-    T.Type = DType::Float;
-    T.TypeOrigin.reset();
-    T.Range.reset();
+    learnedFloatValues(T);
     return Value::tensor(T);
   case ModuleKind::Softmax:
     return Activated(Activation::Softmax,
@@ -1651,8 +1653,7 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     return Activated(Activation::Sigmoid,
                      "sigmoid applied by this torch::nn::Sigmoid module");
   case ModuleKind::ShapePreserving:
-    T.Act.reset();
-    T.Range.reset();
+    forgetValues(T);
     return Value::tensor(T);
   case ModuleKind::Flatten: {
     TensorFact R = T;
@@ -1971,7 +1972,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Flatten: {
     ModuleFact Flat;
     Flat.Kind = ModuleKind::Flatten;
-    Flat.A = Args.size() > 0 ? Arg(0) : Dim(Method ? 0 : 0);
+    Flat.A = Args.size() > 0 ? Arg(0) : Dim(0);
     Flat.B = Args.size() > 1 ? Arg(1) : Dim(-1);
     llvm::SmallVector<Value, 1> In{Value::tensor(T)};
     Value R = applyModule(std::make_shared<ModuleFact>(Flat), In, {}, Call, E,
@@ -2026,13 +2027,10 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     bool Known = false;
     // to(dtype), to(options), to(device[, dtype]), to(other), type_as(other)
     for (size_t I = 0; I < Args.size() && I < 2; ++I) {
-      TensorFact Before = T;
-      if (applyConversion(Args[I], ArgExprs[I]->getType(), T, At)) {
+      if (applyConversion(Args[I], ArgExprs[I]->getType(), T, At))
         Known = true;
-      } else if (I == 0) {
+      else if (I == 0)
         break;
-      }
-      (void)Before;
     }
     if (!Known) {
       T.Type.reset();
@@ -2049,17 +2047,12 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Same:
     return Value::tensor(T);
   case TensorOp::Elementwise:
-    T.Act.reset();
-    T.ActOrigin.reset();
+    forgetValues(T);
     if (Name == "clamp" && Arg(0) && Arg(1))
       T.Range = ValueRange{*Arg(0), *Arg(1)};
-    else
-      T.Range.reset();
     return Value::tensor(T);
   case TensorOp::FloatElementwise:
-    T.Act.reset();
-    T.ActOrigin.reset();
-    T.Range.reset();
+    forgetValues(T);
     if (T.Type && !isFloatingDType(*T.Type)) {
       T.Type = DType::Float;
       T.TypeOrigin = originAt(Call, describeCall(Name, Method) +
@@ -2345,10 +2338,8 @@ Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
                                                  bool HasRoundingMode,
                                                  const Expr *Call) {
   TensorFact T = L.T;
-  T.Act.reset();
-  T.ActOrigin.reset();
   std::optional<ValueRange> Range = T.Range;
-  T.Range.reset();
+  forgetValues(T);
   if (R.isTensor()) {
     Shape Before = T.Sizes;
     T.Sizes = broadcast(T.Sizes, R.T.Sizes);
