@@ -1954,17 +1954,19 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
         Numel = Numel && D ? std::optional<int64_t>(*Numel * *D) : std::nullopt;
     else
       Numel.reset();
-    int64_t Known = 1;
+    std::optional<int64_t> Known = 1;
     int Infer = -1;
     for (size_t I = 0; I < S->size(); ++I) {
       if ((*S)[I] && *(*S)[I] == -1)
         Infer = I;
-      else if ((*S)[I])
-        Known *= *(*S)[I];
+      else if ((*S)[I] && Known)
+        *Known *= *(*S)[I];
+      else
+        Known.reset(); // another size is unknown: so is the inferred one
     }
     if (Infer >= 0)
-      (*S)[Infer] = Numel && Known > 0 && *Numel % Known == 0
-                        ? Dim(*Numel / Known)
+      (*S)[Infer] = Numel && Known && *Known > 0 && *Numel % *Known == 0
+                        ? Dim(*Numel / *Known)
                         : std::nullopt;
     T.Sizes = *S;
     return Value::tensor(T);
