@@ -240,7 +240,8 @@ int main(int argc, const char **argv) {
       argc, argv, TorchLintCategory, cl::OneOrMore,
       "torchlint: static checks for LibTorch loss contracts");
   if (!Parser) {
-    WithColor::error(errs(), "torchlint") << toString(Parser.takeError());
+    // The message already names the tool and says what to do.
+    errs() << toString(Parser.takeError());
     return 2;
   }
 
