@@ -11,7 +11,7 @@ bool FloatClassTargetCheck::checkUse(const LossUse &Use) {
   if (V.Outcome != ContractVerdict::Raises ||
       V.Stage != ContractVerdict::IndexType || !Tg.Type)
     return false;
-  diag(Use.TargetArg ? Use.TargetArg->getBeginLoc() : Use.Call->getBeginLoc(),
+  diag(Use.Call->getBeginLoc(),
        "target of %0 holds class indices (shape %1 for input %2) but has "
        "dtype %3; LibTorch raises \"%4\"; convert it with .to(torch::kLong)")
       << lossName(Use.Kind) << formatShape(Tg.Sizes) << formatShape(In.Sizes)

@@ -14,6 +14,8 @@
 
 namespace torchlint {
 
+/// Findings are reported at the loss call (where LibTorch would raise), with
+/// notes at the places the facts come from.
 class LossUseCheck : public clang::tidy::ClangTidyCheck {
 public:
   using ClangTidyCheck::ClangTidyCheck;

@@ -6,9 +6,9 @@ namespace torchlint {
 
 bool SoftmaxBeforeCrossEntropyCheck::checkUse(const LossUse &Use) {
   if (Use.Kind != LossKind::CrossEntropy ||
-      Use.Input.Act != Activation::Softmax || !Use.InputArg)
+      Use.Input.Act != Activation::Softmax)
     return false;
-  diag(Use.InputArg->getBeginLoc(),
+  diag(Use.Call->getBeginLoc(),
        "input of CrossEntropyLoss is already a softmax; CrossEntropyLoss "
        "applies log_softmax itself, so the loss cannot reach 0 and its "
        "gradients shrink; pass the raw logits");

@@ -63,14 +63,13 @@ bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
 
   const TensorFact &Culprit = BlameInput ? Use.Input : Use.Target;
   const TensorFact &Other = BlameInput ? Use.Target : Use.Input;
-  const clang::Expr *Arg = BlameInput ? Use.InputArg : Use.TargetArg;
   std::string Raised =
       Actual.Exact ? "LibTorch raises \"" + Actual.Message + "\"; " : "";
   std::string Advice = Fix->Remove ? "remove the unsqueeze"
                                    : "use unsqueeze(" +
                                          std::to_string(Fix->Position) +
                                          ") instead";
-  diag(Arg ? Arg->getBeginLoc() : Use.Call->getBeginLoc(),
+  diag(Use.Call->getBeginLoc(),
        "%0 of %1 has shape %2 after %3, %4 has shape %5; %6%7")
       << (BlameInput ? "input" : "target") << lossName(Use.Kind)
       << formatShape(Culprit.Sizes) << Culprit.Unsqueezed->At.What

@@ -15,7 +15,7 @@ void randnTarget() {
   torch::nn::CrossEntropyLoss criterion;
   auto y = torch::randn({32});
   auto loss = criterion(fc(torch::randn({32, 10})), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 3]) but has dtype float; LibTorch raises "expected scalar type Long but found Float"; convert it with .to(torch::kLong) [torch-float-class-target]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 3]) but has dtype float; LibTorch raises "expected scalar type Long but found Float"; convert it with .to(torch::kLong) [torch-float-class-target]
   // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::randn creates a float tensor
 }
 
@@ -25,7 +25,7 @@ void convertedToFloat() {
   torch::nn::CrossEntropyLoss criterion;
   auto targets = torch::randint(0, 3, {32}).to(torch::kFloat);
   auto loss = criterion(model->forward(torch::randn({32, 10})), targets);
-  // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 3]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 3]) but has dtype float
   // CHECK-MESSAGES: :[[@LINE-3]]:45: note: .to() converts it to float here
 }
 
@@ -33,22 +33,22 @@ void factoriesDefaultToFloat() {
   torch::nn::Linear fc(4, 2);
   auto x = torch::randn({8, 4});
   auto a = F::cross_entropy(fc(x), torch::rand({8}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto b = F::cross_entropy(fc(x), torch::zeros({8}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto c = F::cross_entropy(fc(x), torch::ones({8}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto d = F::cross_entropy(fc(x), torch::empty({8}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto e = F::cross_entropy(fc(x), torch::full({8}, 1.0));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
 }
 
 void floatingLiterals() {
   torch::nn::Linear fc(4, 3);
   auto y = torch::tensor({0.0, 2.0, 1.0});
   auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:58: warning: target of CrossEntropyLoss holds class indices (shape [3] for input [3, 3]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [3] for input [3, 3]) but has dtype float
   // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::tensor of floating-point values creates a float tensor
 }
 
@@ -56,14 +56,14 @@ void vectorOfDoubles() {
   torch::nn::Linear fc(4, 3);
   std::vector<double> labels = {0, 2, 1, 1};
   auto loss = F::cross_entropy(fc(torch::randn({4, 4})), torch::tensor(labels));
-  // CHECK-MESSAGES: :[[@LINE-1]]:58: warning: target of CrossEntropyLoss holds class indices (shape [?] for input [4, 3]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [?] for input [4, 3]) but has dtype float
 }
 
 void randintWithOptionsWithoutDtype() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 3, {16}, torch::TensorOptions().requires_grad(false));
   auto loss = F::cross_entropy(fc(torch::randn({16, 10})), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: target of CrossEntropyLoss holds class indices (shape [16] for input [16, 3]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [16] for input [16, 3]) but has dtype float
   // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::randint with options that set no dtype creates a float tensor
 }
 
@@ -71,12 +71,12 @@ void explicitFloatDtypes() {
   torch::nn::Linear fc(10, 3);
   auto x = torch::randn({16, 10});
   auto a = F::cross_entropy(fc(x), torch::randint(0, 3, {16}, torch::kFloat));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto opts = torch::TensorOptions().dtype(torch::kFloat32);
   auto b = F::cross_entropy(fc(x), torch::randint(0, 3, {16}, opts));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
   auto c = F::cross_entropy(fc(x), torch::zeros({16}, torch::dtype(torch::kDouble)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype double; LibTorch raises "expected scalar type Long but found Double"
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype double; LibTorch raises "expected scalar type Long but found Double"
 }
 
 void narrowIntegerTypes() {
@@ -84,27 +84,27 @@ void narrowIntegerTypes() {
   auto x = torch::randn({16, 10});
   auto y = torch::randint(0, 3, {16});
   auto a = F::cross_entropy(fc(x), y.to(torch::kInt));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype int32; LibTorch raises "expected scalar type Long but found Int"
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype int32; LibTorch raises "expected scalar type Long but found Int"
   auto b = F::cross_entropy(fc(x), y.to(torch::kInt16));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype int16; LibTorch raises "expected scalar type Long but found Short"
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype int16; LibTorch raises "expected scalar type Long but found Short"
   auto c = F::cross_entropy(fc(x), y.toType(torch::kChar));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype int8; LibTorch raises "expected scalar type Long but found Char"
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype int8; LibTorch raises "expected scalar type Long but found Char"
   auto d = F::cross_entropy(fc(x), y.to(torch::kBool));
-  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: {{.*}} has dtype bool; LibTorch raises "expected scalar type Long but found Bool"
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype bool; LibTorch raises "expected scalar type Long but found Bool"
 }
 
 void byteTargetOnTheKDimensionalPath() {
   torch::nn::Conv2d head(torch::nn::Conv2dOptions(8, 4, 3).padding(1));
   auto mask = torch::randint(0, 4, {2, 16, 16}, torch::kByte);
   auto loss = F::cross_entropy(head(torch::randn({2, 8, 16, 16})), mask);
-  // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: target of CrossEntropyLoss holds class indices (shape [2, 16, 16] for input [2, 4, 16, 16]) but has dtype uint8; LibTorch raises "expected scalar type Long but found Byte"
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [2, 16, 16] for input [2, 4, 16, 16]) but has dtype uint8; LibTorch raises "expected scalar type Long but found Byte"
 }
 
 void trueDivisionMakesFloat() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 6, {8}) / 2;
   auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: {{.*}} has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: {{.*}} has dtype float
   // CHECK-MESSAGES: :[[@LINE-3]]:38: note: true division of an integer tensor yields float
 }
 
@@ -118,7 +118,7 @@ void labelsFromHelperInLoop() {
   for (int epoch = 0; epoch < 5; ++epoch) {
     auto labels = loadLabels(64);
     auto loss = criterion(model->forward(torch::randn({64, 20})), labels);
-    // CHECK-MESSAGES: :[[@LINE-1]]:67: warning: target of CrossEntropyLoss holds class indices (shape [64] for input [64, 10]) but has dtype float
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: target of CrossEntropyLoss holds class indices (shape [64] for input [64, 10]) but has dtype float
   }
 }
 
@@ -126,7 +126,7 @@ void nllLossTarget() {
   torch::nn::Linear fc(10, 3);
   auto logp = torch::log_softmax(fc(torch::randn({4, 10})), 1);
   auto loss = F::nll_loss(logp, torch::ones({4}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: target of NLLLoss holds class indices (shape [4] for input [4, 3]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of NLLLoss holds class indices (shape [4] for input [4, 3]) but has dtype float
 }
 
 void comparisonOfProjections() {
@@ -136,7 +136,7 @@ void comparisonOfProjections() {
   auto preferB = a.matmul(w) < b.matmul(w);
   auto logits = out(torch::cat({torch::relu(enc(a)), torch::relu(enc(b))}, 1));
   auto loss = F::cross_entropy(logits, preferB);
-  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 2]) but has dtype bool
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [32] for input [32, 2]) but has dtype bool
   // CHECK-MESSAGES: :[[@LINE-4]]:30: note: a comparison yields a bool tensor
 }
 
@@ -155,7 +155,7 @@ void structuredBindingsAndBatches() {
     auto idx = order.slice(0, s, s + 16);
     auto loss = F::cross_entropy(net->forward(inputs.index_select(0, idx)),
                                  labels.index_select(0, idx));
-    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: target of CrossEntropyLoss holds class indices (shape [?] for input [?, 4]) but has dtype float
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: target of CrossEntropyLoss holds class indices (shape [?] for input [?, 4]) but has dtype float
   }
 }
 
@@ -167,7 +167,7 @@ void floatTargetsOnBothBranches(int64_t classes) {
   else
     labels = torch::empty({16}).random_(0, classes);
   auto loss = F::cross_entropy(fc(torch::randn({16, 8})), labels);
-  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: target of CrossEntropyLoss holds class indices (shape [16] for input [16, 2]) but has dtype float
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [16] for input [16, 2]) but has dtype float
 }
 
 //===--- Negative: valid targets and unknown dtypes -----------------------===//

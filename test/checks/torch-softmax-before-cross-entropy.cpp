@@ -15,7 +15,7 @@ void torchSoftmaxCall() {
   auto x = torch::randn({32, 10});
   auto y = torch::randint(0, 3, {32});
   auto loss = criterion(torch::softmax(fc(x), 1), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax; CrossEntropyLoss applies log_softmax itself, so the loss cannot reach 0 and its gradients shrink; pass the raw logits [torch-softmax-before-cross-entropy]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax; CrossEntropyLoss applies log_softmax itself, so the loss cannot reach 0 and its gradients shrink; pass the raw logits [torch-softmax-before-cross-entropy]
   // CHECK-MESSAGES: :[[@LINE-2]]:25: note: softmax applied here
 }
 
@@ -28,7 +28,7 @@ void tensorSoftmaxMethodThroughLocals() {
   auto probs = logits.softmax(/*dim=*/1);
   torch::Tensor out = probs;
   auto loss = criterion(out, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-4]]:23: note: softmax applied here
 }
 
@@ -38,7 +38,7 @@ void functionalSoftmaxAndLoss() {
   auto y = torch::randint(0, 3, {32});
   auto p = F::softmax(fc(x), F::SoftmaxFuncOptions(1));
   auto loss = F::cross_entropy(p, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-3]]:12: note: softmax applied here
 }
 
@@ -49,7 +49,7 @@ void fullyQualifiedFunctionalLoss() {
   auto loss = torch::nn::functional::cross_entropy(
       torch::nn::functional::softmax(fc(x), 1), y,
       torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-3]]:7: note: softmax applied here
 }
 
@@ -61,7 +61,7 @@ void softmaxModuleAndForwardCall() {
   auto y = torch::randint(0, 3, {32});
   auto out = softmax(fc(x));
   auto loss = criterion->forward(out, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-7]]:22: note: softmax applied by this torch::nn::Softmax module
 }
 
@@ -73,7 +73,7 @@ void sequentialEndingInSoftmax() {
   auto targets = torch::randint(0, 3, {32});
   auto outputs = model->forward(inputs);
   auto loss = criterion(outputs, targets);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-7]]:56: note: softmax applied by this torch::nn::Softmax module
 }
 
@@ -86,7 +86,7 @@ void sequentialBuiltWithPushBack() {
   torch::nn::CrossEntropyLoss criterion;
   auto targets = torch::randint(0, 4, {16});
   auto loss = criterion(model->forward(torch::randn({16, 10})), targets);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 struct NetImpl : torch::nn::Module {
@@ -107,7 +107,7 @@ void customModuleArrowForward() {
   torch::nn::CrossEntropyLoss criterion;
   auto loss = criterion(net->forward(torch::randn({4, 10})),
                         torch::randint(0, 5, {4}));
-  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-12]]:12: note: softmax applied here
 }
 
@@ -121,7 +121,7 @@ void customModuleCallOperatorInLoop() {
     opt.zero_grad();
     auto out = net(x);
     auto loss = criterion(out, y);
-    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: input of CrossEntropyLoss is already a softmax
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: input of CrossEntropyLoss is already a softmax
     loss.backward();
     opt.step();
   }
@@ -142,7 +142,7 @@ void sharedPtrModule() {
   torch::nn::CrossEntropyLoss criterion;
   auto out = head->forward(torch::randn({2, 10}));
   auto loss = criterion(out, torch::tensor({0, 2}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-10]]:36: note: softmax applied by this torch::nn::Softmax module
 }
 
@@ -165,7 +165,7 @@ struct Trainer {
   torch::Tensor step(const torch::Tensor &x, const torch::Tensor &y) {
     auto logits = model(x);
     return criterion(logits, y);
-    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: input of CrossEntropyLoss is already a softmax
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: input of CrossEntropyLoss is already a softmax
   }
 };
 
@@ -176,7 +176,7 @@ void reassignedLocal() {
   torch::Tensor out = fc(x);
   out = out.softmax(1);
   auto loss = F::cross_entropy(out, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 void expOfLogSoftmax() {
@@ -184,7 +184,7 @@ void expOfLogSoftmax() {
   auto y = torch::randint(0, 3, {32});
   auto probs = torch::log_softmax(fc(torch::randn({32, 10})), 1).exp();
   auto loss = F::cross_entropy(probs, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
   // CHECK-MESSAGES: :[[@LINE-3]]:66: note: exp of a log_softmax is a softmax
 }
 
@@ -198,12 +198,12 @@ void helperReturningSoftmax() {
   auto y = torch::randint(0, 3, {32});
   auto probs = predictProbabilities(fc, torch::randn({32, 10}));
   auto loss = F::cross_entropy(probs, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 float lossOf(const torch::Tensor &out, const torch::Tensor &target) {
   return F::cross_entropy(out, target).item<float>();
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: input of CrossEntropyLoss is already a softmax
 }
 
 void lossComputedInHelper() {
@@ -222,7 +222,7 @@ void softmaxOnBothBranches(bool eval) {
   else
     out = fc(torch::randn({32, 10})).softmax(-1);
   auto loss = F::cross_entropy(out, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 void lambdaHead() {
@@ -230,7 +230,7 @@ void lambdaHead() {
   torch::nn::CrossEntropyLoss criterion;
   auto head = [&](const torch::Tensor &x) { return fc(x).softmax(1); };
   auto loss = criterion(head(torch::randn({4, 10})), torch::randint(0, 3, {4}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 template <typename Model>
@@ -242,7 +242,7 @@ void functionTemplate() {
   torch::nn::Sequential seq(torch::nn::Linear(10, 3), torch::nn::Softmax(1));
   auto loss = F::cross_entropy(runModel(seq, torch::randn({4, 10})),
                                torch::randint(0, 3, {4}));
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 // An operation the analysis does not model (addmm) gives a tensor whose
@@ -260,7 +260,7 @@ void softmaxOfAnUnmodelledOperation() {
   auto model = std::make_shared<AffineImpl>();
   auto p = F::softmax(model->logits(torch::randn({4, 10})), F::SoftmaxFuncOptions(1));
   auto loss = F::cross_entropy(p, torch::randint(0, 5, {4}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 // A Sequential grown in a loop: the modules added last still decide.
@@ -282,7 +282,7 @@ void sequentialGrownInALoop() {
   auto net = buildMlp({32, 16}, 4);
   auto loss = F::cross_entropy(net->forward(torch::randn({8, 10})),
                                torch::randint(0, 4, {8}));
-  // CHECK-MESSAGES: :[[@LINE-2]]:32: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
 }
 
 // A configuration flag set in a constructor picks the branch that runs.
@@ -310,7 +310,7 @@ void configurationFlagTakesOneBranch() {
   Configured withProbabilities(on);
   auto a = F::cross_entropy(withProbabilities(torch::randn({4, 10})),
                             torch::randint(0, 3, {4}));
-  // CHECK-MESSAGES: :[[@LINE-2]]:29: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: warning: input of CrossEntropyLoss is already a softmax
   HeadConfig off;
   off.probabilities = false;
   Configured withLogits(off);
@@ -323,7 +323,7 @@ void lossInsideAStreamExpression() {
   std::cout << F::cross_entropy(fc(torch::randn({4, 10})).softmax(1),
                                 torch::randint(0, 3, {4}))
             << '\n';
-  // CHECK-MESSAGES: :[[@LINE-3]]:33: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: warning: input of CrossEntropyLoss is already a softmax
 }
 
 //===--- Negative: near misses that must stay silent ----------------------===//

@@ -18,7 +18,7 @@ void seedExample() {
   auto targets = torch::randint(0, 3, {32});
   auto outputs = model->forward(inputs).unsqueeze(1);
   auto loss = criterion(outputs, targets);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: input of CrossEntropyLoss has shape [32, 1, 3] after unsqueeze(1), target has shape [32]; LibTorch raises "Expected target size [32, 3], got [32]"; remove the unsqueeze [torch-stray-unsqueeze]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [32, 1, 3] after unsqueeze(1), target has shape [32]; LibTorch raises "Expected target size [32, 3], got [32]"; remove the unsqueeze [torch-stray-unsqueeze]
   // CHECK-MESSAGES: :[[@LINE-3]]:41: note: unsqueeze(1) adds a dimension of size 1 here
 }
 
@@ -27,7 +27,7 @@ void unsqueezeInFrontBreaksTheBatch() {
   auto y = torch::randint(0, 3, {32});
   auto out = fc(torch::randn({32, 10})).unsqueeze(0);
   auto loss = F::cross_entropy(out, y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [1, 32, 3] after unsqueeze(0), target has shape [32]; LibTorch raises "Expected input batch_size (1) to match target batch_size (32)."; remove the unsqueeze
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [1, 32, 3] after unsqueeze(0), target has shape [32]; LibTorch raises "Expected input batch_size (1) to match target batch_size (32)."; remove the unsqueeze
 }
 
 void unsqueezedTarget() {
@@ -36,7 +36,7 @@ void unsqueezedTarget() {
   auto logits = fc(torch::randn({32, 10}));
   auto labels = torch::randint(0, 3, {32}).unsqueeze(1);
   auto loss = criterion(logits, labels);
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: target of CrossEntropyLoss has shape [32, 1] after unsqueeze(1), input has shape [32, 3]; LibTorch raises "0D or 1D target tensor expected, multi-target not supported"; remove the unsqueeze
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [32, 1] after unsqueeze(1), input has shape [32, 3]; LibTorch raises "0D or 1D target tensor expected, multi-target not supported"; remove the unsqueeze
   // CHECK-MESSAGES: :[[@LINE-3]]:44: note: unsqueeze(1) adds a dimension of size 1 here
 }
 
@@ -45,7 +45,7 @@ void negativeDimAndFunctionForm() {
   auto logits = fc(torch::randn({16, 10}));
   auto labels = torch::unsqueeze(torch::randint(0, 3, {16}), -1);
   auto loss = F::cross_entropy(logits, labels);
-  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: target of CrossEntropyLoss has shape [16, 1] after unsqueeze(-1), input has shape [16, 3]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [16, 1] after unsqueeze(-1), input has shape [16, 3]
 }
 
 void unsqueezeBeforeTheModel() {
@@ -53,7 +53,7 @@ void unsqueezeBeforeTheModel() {
                               torch::nn::Dropout(0.2), torch::nn::Linear(8, 4));
   auto x = torch::randn({8, 10}).unsqueeze(1);
   auto loss = F::cross_entropy(model->forward(x), torch::randint(0, 4, {8}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [8, 1, 4] after unsqueeze(1), target has shape [8]; LibTorch raises "Expected target size [8, 4], got [8]"
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [8, 1, 4] after unsqueeze(1), target has shape [8]; LibTorch raises "Expected target size [8, 4], got [8]"
 }
 
 void inPlaceUnsqueeze() {
@@ -61,7 +61,7 @@ void inPlaceUnsqueeze() {
   auto out = fc(torch::randn({4, 10}));
   out.unsqueeze_(1);
   auto loss = F::cross_entropy(out, torch::randint(0, 3, {4}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [4, 1, 3] after unsqueeze(1)
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [4, 1, 3] after unsqueeze(1)
 }
 
 struct NetImpl : torch::nn::Module {
@@ -87,7 +87,7 @@ void customModuleInTrainingLoop() {
       auto y = torch::randint(0, 5, {64});
       opt.zero_grad();
       auto loss = criterion(net(x), y);
-      // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: input of CrossEntropyLoss has shape [64, 1, 5] after unsqueeze(1), target has shape [64]; LibTorch raises "Expected target size [64, 5], got [64]"
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: input of CrossEntropyLoss has shape [64, 1, 5] after unsqueeze(1), target has shape [64]; LibTorch raises "Expected target size [64, 5], got [64]"
       // CHECK-MESSAGES: :[[@LINE-16]]:19: note: unsqueeze(1) adds a dimension of size 1 here
       loss.backward();
       opt.step();
@@ -102,7 +102,7 @@ torch::Tensor makeTargets(int64_t n, int64_t classes) {
 void helperBuildsTargets() {
   torch::nn::Linear fc(10, 6);
   auto loss = F::cross_entropy(fc(torch::randn({12, 10})), makeTargets(12, 6));
-  // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: target of CrossEntropyLoss has shape [12, 1] after unsqueeze(1), input has shape [12, 6]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [12, 1] after unsqueeze(1), input has shape [12, 6]
 }
 
 void segmentationTarget() {
@@ -110,7 +110,7 @@ void segmentationTarget() {
   auto features = torch::randn({2, 8, 16, 16});
   auto mask = torch::randint(0, 4, {2, 16, 16}).unsqueeze(1);
   auto loss = F::cross_entropy(head(features), mask);
-  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: target of CrossEntropyLoss has shape [2, 1, 16, 16] after unsqueeze(1), input has shape [2, 4, 16, 16]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [2, 1, 16, 16] after unsqueeze(1), input has shape [2, 4, 16, 16]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
 }
 
 void nllLossToo() {
@@ -118,14 +118,14 @@ void nllLossToo() {
   torch::nn::NLLLoss nll;
   auto logp = torch::log_softmax(fc(torch::randn({5, 10})), 1).unsqueeze(1);
   auto loss = nll(logp, torch::randint(0, 3, {5}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: input of NLLLoss has shape [5, 1, 3] after unsqueeze(1), target has shape [5]; LibTorch raises "Expected target size [5, 3], got [5]"
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of NLLLoss has shape [5, 1, 3] after unsqueeze(1), target has shape [5]; LibTorch raises "Expected target size [5, 3], got [5]"
 }
 
 void unknownBatchSize(int64_t n) {
   torch::nn::Linear fc(10, 3);
   auto out = fc(torch::randn({n, 10})).unsqueeze(1);
   auto loss = F::cross_entropy(out, torch::randint(0, 3, {n}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [?, 1, 3] after unsqueeze(1), target has shape [?]; remove the unsqueeze
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [?, 1, 3] after unsqueeze(1), target has shape [?]; remove the unsqueeze
 }
 
 struct Trainer {
@@ -140,7 +140,7 @@ void trainerCalledWithKnownData() {
   Trainer t;
   auto loss = t.step(torch::randn({6, 4}), torch::randint(0, 2, {6}));
 }
-// CHECK-MESSAGES: :[[@LINE-8]]:22: warning: input of CrossEntropyLoss has shape [6, 1, 2] after unsqueeze(1), target has shape [6]
+// CHECK-MESSAGES: :[[@LINE-8]]:12: warning: input of CrossEntropyLoss has shape [6, 1, 2] after unsqueeze(1), target has shape [6]
 // CHECK-MESSAGES: :[[@LINE-3]]:15: note: reached through this call
 
 // Batches kept in a std::vector of structs, a GRU tagger, the loss in a
@@ -178,7 +178,7 @@ float runEpoch(Tagger &model, const std::vector<Batch> &data) {
   for (const auto &b : data) {
     auto scores = model->forward(b.tokens).transpose(1, 2);
     auto loss = F::cross_entropy(scores, b.tags.unsqueeze(1));
-    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: target of CrossEntropyLoss has shape [4, 1, 6] after unsqueeze(1), input has shape [4, 5, 6]; LibTorch raises "Expected target size [4, 6], got [4, 1, 6]"; remove the unsqueeze
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: target of CrossEntropyLoss has shape [4, 1, 6] after unsqueeze(1), input has shape [4, 5, 6]; LibTorch raises "Expected target size [4, 6], got [4, 1, 6]"; remove the unsqueeze
     last = loss.item<float>();
   }
   return last;
@@ -202,20 +202,20 @@ void pairUnpackedWithTie() {
   std::tie(images, masks) = makeScenes();
   masks = masks.unsqueeze(1);
   auto loss = F::cross_entropy(net(images), masks);
-  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: target of CrossEntropyLoss has shape [8, 1, 12, 12] after unsqueeze(1), input has shape [8, 3, 12, 12]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [8, 1, 12, 12] after unsqueeze(1), input has shape [8, 3, 12, 12]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
 }
 
 void singleSampleAtTheWrongPosition() {
   torch::nn::Linear fc(5, 3);
   auto logits = fc(torch::randn({5})).unsqueeze(1);
   auto loss = F::cross_entropy(logits, torch::tensor({2}));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [3, 1] after unsqueeze(1), target has shape [1]; LibTorch raises "Expected input batch_size (3) to match target batch_size (1)."; use unsqueeze(0) instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [3, 1] after unsqueeze(1), target has shape [1]; LibTorch raises "Expected input batch_size (3) to match target batch_size (1)."; use unsqueeze(0) instead
 }
 
 void singleSampleWithAScalarTarget() {
   torch::nn::Linear fc(5, 3);
   auto loss = F::cross_entropy(fc(torch::randn({5})).unsqueeze(0), torch::tensor(2));
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: input of CrossEntropyLoss has shape [1, 3] after unsqueeze(0), target has shape []; remove the unsqueeze
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [1, 3] after unsqueeze(0), target has shape []; remove the unsqueeze
 }
 
 //===--- Negative: unsqueezes that are undone or valid --------------------===//
