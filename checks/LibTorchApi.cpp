@@ -283,6 +283,40 @@ Factory factoryOf(llvm::StringRef Name) {
       .Default(Factory::None);
 }
 
+static bool inTorchData(const Decl *D) {
+  return llvm::StringRef(namespaceOf(D)).starts_with("torch::data");
+}
+
+DataTransform dataTransformOf(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getDeclName().isIdentifier() || !inTorchData(RD))
+    return DataTransform::Unknown;
+  return llvm::StringSwitch<DataTransform>(RD->getName())
+      .Case("Stack", DataTransform::Stack)
+      .Case("Normalize", DataTransform::Normalize)
+      .Default(DataTransform::Unknown);
+}
+
+bool isTupleLike(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef Name = RD->getName();
+  std::string NS = namespaceOf(RD);
+  return ((Name == "tuple" || Name == "pair") && NS == "std") ||
+         (Name == "Example" && inTorchData(RD));
+}
+
+bool isUserDataset(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->hasDefinition() || isLibraryDecl(RD))
+    return false;
+  for (const CXXBaseSpecifier &B : RD->getDefinition()->bases())
+    if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl())
+      if (inTorchData(Base))
+        return true;
+  return false;
+}
+
 std::optional<LossKind> lossFunctionOf(const FunctionDecl *F) {
   if (!F || !F->getDeclName().isIdentifier())
     return std::nullopt;
@@ -379,6 +413,10 @@ ApiCall classifyCall(const CallExpr *E) {
         Out.Kind = ApiCall::ModuleMethod;
       return Out;
     }
+    if (Out.Name == "map" && inTorchData(Parent)) {
+      Out.Kind = ApiCall::DatasetMap;
+      return Out;
+    }
     if (Parent->getName().ends_with("Options") && isLibraryDecl(Parent)) {
       Out.Kind = ApiCall::BuilderMethod;
       return Out;
@@ -411,6 +449,10 @@ ApiCall classifyCall(const CallExpr *E) {
   }
   if (!isLibraryDecl(F))
     return Out;
+  if (Out.Name == "make_data_loader" && inTorchData(F)) {
+    Out.Kind = ApiCall::MakeDataLoader;
+    return Out;
+  }
   std::string NS = namespaceOf(F);
   if (NS == "torch::nn::functional") {
     Out.Kind = ApiCall::Functional;

@@ -117,6 +117,8 @@ struct ApiCall {
     StdGet,         ///< std::get<I>(tuple)
     MakeTuple,      ///< std::make_pair, std::make_tuple, std::tie, std::forward_as_tuple
     StdContainer,   ///< a method of std::vector (push_back, operator[], ...)
+    DatasetMap,     ///< dataset.map(torch::data::transforms::Stack<>())
+    MakeDataLoader, ///< torch::data::make_data_loader(dataset, ...)
     BuilderMethod,  ///< LinearOptions(1, 2).bias(false), TensorOptions().dtype(...)
     ScalarFunction, ///< torch::dtype(kLong), torch::device(...)
   } Kind = Other;
@@ -126,6 +128,17 @@ struct ApiCall {
   const clang::FunctionDecl *Callee = nullptr;
 };
 ApiCall classifyCall(const clang::CallExpr *E);
+
+/// The torch::data transforms whose effect on an example is modelled.
+enum class DataTransform { Unknown, Stack, Normalize };
+DataTransform dataTransformOf(clang::QualType T);
+
+/// std::tuple, std::pair and torch::data::Example (data, target): values the
+/// analysis keeps as lists of their members.
+bool isTupleLike(const clang::CXXRecordDecl *RD);
+
+/// A user's dataset class (derived from torch::data's datasets).
+bool isUserDataset(clang::QualType T);
 
 /// Strips implicit casts, parentheses, temporaries and cleanups.
 const clang::Expr *ignoreWrappers(const clang::Expr *E);

@@ -103,6 +103,7 @@ private:
   Value tensorLiteral(const Expr *Data, const Expr *Call);
   Value compare(const TensorFact &L, const Value &R, const Expr *Call);
   Value evalContainerCall(const api::ApiCall &Call, Env &E, Frame &F);
+  Value exampleOf(const Expr *Dataset, Env &E, Frame &F);
   Value concatenate(api::TensorOp Op, llvm::ArrayRef<Value> Args);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
   const ValueDecl *storageOf(const Expr *X);
@@ -990,6 +991,29 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
   }
   case api::ApiCall::StdContainer:
     return evalContainerCall(Call, E, F);
+  case api::ApiCall::DatasetMap: {
+    // A dataset of single examples stacked into batches: a list of batches.
+    evalArgs(Call.Args, E, F);
+    if (Call.Args.size() != 1 ||
+        api::dataTransformOf(Call.Args[0]->getType()) !=
+            api::DataTransform::Stack)
+      return Value::unknown();
+    Value Example = exampleOf(Call.Self, E, F);
+    if (Example.Kind != Value::List)
+      return Value::unknown();
+    for (Value &Item : Example.Items) {
+      if (!Item.isTensor())
+        continue;
+      if (Item.T.Sizes)
+        Item.T.Sizes->insert(Item.T.Sizes->begin(), Dim());
+      if (Item.T.Unsqueezed)
+        ++Item.T.Unsqueezed->Dim;
+    }
+    return Value::list({Example}, /*Exact=*/false);
+  }
+  case api::ApiCall::MakeDataLoader:
+    // Iterating the loader yields the dataset's batches.
+    return Call.Args.empty() ? Value::unknown() : eval(Call.Args[0], E, F);
   case api::ApiCall::ModuleCall: {
     Value Self = eval(Call.Self, E, F);
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
@@ -1232,6 +1256,39 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
   return Result;
 }
 
+/// The example (data, target) one index of a dataset yields: the user's get()
+/// through transforms that keep the shapes.
+Value TensorFlowAnalysis::Interpreter::exampleOf(const Expr *Dataset, Env &E,
+                                                 Frame &F) {
+  Dataset = api::ignoreWrappers(Dataset);
+  if (const auto *Map = dyn_cast<CXXMemberCallExpr>(Dataset)) {
+    api::ApiCall Call = api::classifyCall(Map);
+    if (Call.Kind == api::ApiCall::DatasetMap && Call.Args.size() == 1 &&
+        api::dataTransformOf(Call.Args[0]->getType()) ==
+            api::DataTransform::Normalize) {
+      Value Example = exampleOf(Call.Self, E, F);
+      if (Example.Kind == Value::List && !Example.Items.empty() &&
+          Example.Items[0].isTensor())
+        forgetValues(Example.Items[0].T); // normalized data
+      return Example;
+    }
+  }
+  if (!api::isUserDataset(Dataset->getType()))
+    return Value::unknown();
+  const CXXRecordDecl *RD = Dataset->getType()->getAsCXXRecordDecl();
+  const CXXMethodDecl *Get = nullptr;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getDeclName().isIdentifier() && M->getName() == "get" &&
+        M->getNumParams() == 1)
+      Get = M;
+  if (!Get)
+    return Value::unknown();
+  Value Object = eval(Dataset, E, F);
+  ModulePtr This = Object.isModule() ? Object.M : classState(RD);
+  llvm::SmallVector<Value, 1> Index{Value::integer(std::nullopt)};
+  return callUser(Get, Index, This, nullptr, F);
+}
+
 /// torch::cat(tensors, dim) and torch::stack(tensors, dim).
 Value TensorFlowAnalysis::Interpreter::concatenate(api::TensorOp Op,
                                                   llvm::ArrayRef<Value> Args) {
@@ -1358,16 +1415,11 @@ void TensorFlowAnalysis::Interpreter::recordLoss(
     U.Target = Target.T;
   U.IgnoreIndex = IgnoreIndex;
   U.CallStack = F.CallStack;
-  auto Key = std::make_pair(Site, F.CallStack);
-  auto [It, Inserted] = Uses.try_emplace(Key, U);
-  if (!Inserted) {
-    // The same call reached again in the same context (a loop iteration):
-    // keep what holds on every visit.
-    It->second.Input = join(It->second.Input, U.Input);
-    It->second.Target = join(It->second.Target, U.Target);
-    if (It->second.IgnoreIndex != U.IgnoreIndex)
-      It->second.IgnoreIndex.reset();
-  }
+  // The same call reached again in the same context is a later iteration of
+  // a loop, analyzed from an environment that joins the earlier ones: what it
+  // proves, the first visit (the loop's first iteration) proves too, so the
+  // first visit is kept.
+  Uses.try_emplace(std::make_pair(Site, F.CallStack), std::move(U));
 }
 
 //===----------------------------------------------------------------------===//
@@ -1774,8 +1826,7 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   if (!RD)
     return evalChildren(C, E, F);
 
-  if (api::isLibraryDecl(RD) &&
-      (RD->getName() == "tuple" || RD->getName() == "pair")) {
+  if (api::isTupleLike(RD)) {
     llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
     return Value::list(std::vector<Value>(Args.begin(), Args.end()));
   }

@@ -218,6 +218,46 @@ void singleSampleWithAScalarTarget() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [1, 3] after unsqueeze(0), target has shape []; remove the unsqueeze
 }
 
+// A dataset whose examples are stacked into batches by a data loader; the
+// loss is computed by a trainer that takes the loader by reference, in a loop.
+class TableDataset : public torch::data::datasets::Dataset<TableDataset> {
+public:
+  TableDataset() {
+    table_ = torch::randn({90, 8});
+    labels_ = torch::randint(0, 3, {90});
+  }
+  torch::data::Example<> get(size_t index) override {
+    auto i = static_cast<int64_t>(index);
+    return {table_[i], labels_[i].unsqueeze(0)};
+  }
+  torch::optional<size_t> size() const override { return 90; }
+
+private:
+  torch::Tensor table_, labels_;
+};
+
+struct LoaderTrainer {
+  torch::nn::Linear net{8, 3};
+  torch::nn::CrossEntropyLoss criterion;
+  template <typename Loader> void fitOneEpoch(Loader &loader) {
+    for (auto &batch : loader) {
+      auto loss = criterion(net(batch.data), batch.target);
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: target of CrossEntropyLoss has shape [?, 1] after unsqueeze(0), input has shape [?, 3]; remove the unsqueeze
+      // CHECK-MESSAGES: :[[@LINE-15]]:35: note: unsqueeze(0) adds a dimension of size 1 here
+    }
+  }
+};
+
+void datasetStackedByALoader() {
+  auto loader = torch::data::make_data_loader(
+      TableDataset().map(torch::data::transforms::Stack<>()),
+      torch::data::DataLoaderOptions(15));
+  LoaderTrainer trainer;
+  for (int epoch = 0; epoch < 3; ++epoch)
+    trainer.fitOneEpoch(*loader);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: reached through this call
+}
+
 //===--- Negative: unsqueezes that are undone or valid --------------------===//
 
 void undoneBySqueeze() {

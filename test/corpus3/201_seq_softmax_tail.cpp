@@ -1,6 +1,6 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: ?
-// RUNTIME: ?
+// LINE: 23
+// RUNTIME: ran, loss=1.39061
 #include <torch/torch.h>
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // LABEL: torch-stray-unsqueeze
-// LINE: ?
-// RUNTIME: ?
+// LINE: 36
+// RUNTIME: 0D or 1D target tensor expected, multi-target not supported
 #include <torch/torch.h>
 #include <iostream>
 #include <vector>

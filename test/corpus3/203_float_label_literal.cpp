@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
-// LINE: ?
-// RUNTIME: ?
+// LINE: 15
+// RUNTIME: expected scalar type Long but found Float
 #include <torch/torch.h>
 #include <iostream>
 

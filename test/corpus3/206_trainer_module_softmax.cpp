@@ -1,6 +1,6 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: ?
-// RUNTIME: ?
+// LINE: 35
+// RUNTIME: ran, loss=1.06546
 #include <torch/torch.h>
 #include <iostream>
 #include <memory>

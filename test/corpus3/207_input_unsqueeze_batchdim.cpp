@@ -1,6 +1,6 @@
 // LABEL: torch-stray-unsqueeze
-// LINE: ?
-// RUNTIME: ?
+// LINE: 18
+// RUNTIME: Expected input batch_size (1) to match target batch_size (5).
 #include <torch/torch.h>
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
-// LINE: ?
-// RUNTIME: ?
+// LINE: 31
+// RUNTIME: expected scalar type Long but found Int
 #include <torch/torch.h>
 #include <iostream>
 #include <utility>

@@ -1,6 +1,6 @@
 // LABEL: none
 // LINE: 0
-// RUNTIME: ?
+// RUNTIME: ran, loss=6.48763
 #include <torch/torch.h>
 #include <iostream>
 

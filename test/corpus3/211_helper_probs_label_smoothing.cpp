@@ -1,6 +1,6 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: ?
-// RUNTIME: ?
+// LINE: 22
+// RUNTIME: ran, loss=1.55097
 #include <torch/torch.h>
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // LABEL: torch-stray-unsqueeze
-// LINE: ?
-// RUNTIME: ?
+// LINE: 20
+// RUNTIME: Expected input batch_size (1) to match target batch_size (0).
 #include <torch/torch.h>
 #include <iostream>
 #include <vector>

@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
-// LINE: ?
-// RUNTIME: ?
+// LINE: 34
+// RUNTIME: expected scalar type Long but found Double
 #include <torch/torch.h>
 #include <iostream>
 

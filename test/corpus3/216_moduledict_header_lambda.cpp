@@ -1,6 +1,6 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: ?
-// RUNTIME: ?
+// LINE: 17
+// RUNTIME: ran, loss=1.58067
 #include <torch/torch.h>
 #include <iostream>
 #include "dict_classifier.h"

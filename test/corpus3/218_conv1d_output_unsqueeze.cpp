@@ -1,6 +1,6 @@
 // LABEL: torch-stray-unsqueeze
-// LINE: ?
-// RUNTIME: ?
+// LINE: 21
+// RUNTIME: only batches of spatial targets supported (3D tensors) but got targets of dimension: 2
 #include <torch/torch.h>
 #include <iostream>
 #include <tuple>

@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
-// LINE: ?
-// RUNTIME: ?
+// LINE: 16
+// RUNTIME: expected scalar type Long but found Byte
 #include <torch/torch.h>
 #include <iostream>
 

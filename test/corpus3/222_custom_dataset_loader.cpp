@@ -1,6 +1,6 @@
 // LABEL: none
 // LINE: 0
-// RUNTIME: ?
+// RUNTIME: ran, loss=0.367536
 #include <torch/torch.h>
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: ?
-// RUNTIME: ?
+// LINE: 21
+// RUNTIME: ran, loss=1.17718
 #include <torch/torch.h>
 #include <iostream>
 #include <tuple>

@@ -1,6 +1,6 @@
 // LABEL: torch-float-class-target
-// LINE: ?
-// RUNTIME: ?
+// LINE: 27
+// RUNTIME: expected scalar type Long but found Int
 #include <torch/torch.h>
 #include <iostream>
 #include <string>
@@ -22,7 +22,7 @@ int main() {
   torch::nn::Linear out(6, 3);
   torch::nn::CrossEntropyLoss ce;
   auto tokens = torch::randint(0, 10, {5}, torch::kLong);
-  auto targets = torch::tensor(ids);
+  auto targets = torch::from_blob(ids.data(), {static_cast<int64_t>(ids.size())}, torch::kInt).clone();
   auto logits = out(emb(tokens));
   auto loss = ce(logits, targets);
   std::cout << "loss=" << loss.item<float>() << std::endl;

@@ -1,6 +1,6 @@
 // LABEL: torch-target-out-of-range
-// LINE: ?
-// RUNTIME: ?
+// LINE: 16
+// RUNTIME: Target 3 is out of bounds.
 #include <torch/torch.h>
 #include <iostream>
 #include <vector>

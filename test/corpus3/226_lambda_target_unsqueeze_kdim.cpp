@@ -1,6 +1,6 @@
 // LABEL: torch-stray-unsqueeze
-// LINE: ?
-// RUNTIME: ?
+// LINE: 17
+// RUNTIME: Expected target size [2, 5], got [2, 5, 1]
 #include <torch/torch.h>
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // LABEL: torch-cross-entropy-shape-mismatch
-// LINE: ?
-// RUNTIME: ?
+// LINE: 22
+// RUNTIME: Expected input batch_size (9) to match target batch_size (8).
 #include <torch/torch.h>
 #include <iostream>
 
