@@ -283,6 +283,45 @@ Factory factoryOf(llvm::StringRef Name) {
       .Default(Factory::None);
 }
 
+bool isValueRefillInPlace(llvm::StringRef Name) {
+  return llvm::is_contained({"zero_", "fill_", "uniform_", "normal_",
+                             "random_", "bernoulli_", "copy_", "masked_fill_",
+                             "index_fill_", "index_put_"},
+                            Name);
+}
+
+bool mutatesObject(const CXXMethodDecl *M) {
+  if (!M || M->isConst())
+    return false;
+  if (!isLibraryDecl(M))
+    return true; // a user's non-const method may change anything
+  if (!M->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef Name = M->getName();
+  return (Name.ends_with("_") && !Name.starts_with("_")) ||
+         Name == "push_back" || Name == "emplace_back" || Name == "extend" ||
+         Name == "insert" || Name == "reset";
+}
+
+bool isDeviceType(QualType T) {
+  T = T.getNonReferenceType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return isNamed(RD, "c10", "Device");
+  if (const auto *ET = T->getAs<EnumType>())
+    return isNamed(ET->getDecl(), "c10", "DeviceType");
+  return false;
+}
+
+bool isValueWrapper(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getDeclName().isIdentifier() || !isLibraryDecl(RD))
+    return false;
+  llvm::StringRef Name = RD->getName();
+  return llvm::is_contained({"function", "shared_ptr", "optional",
+                             "ExpandingArray", "variant", "IListRef"},
+                            Name) ||
+         Name.ends_with("ArrayRef");
+}
+
 static bool inTorchData(const Decl *D) {
   return llvm::StringRef(namespaceOf(D)).starts_with("torch::data");
 }

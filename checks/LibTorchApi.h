@@ -129,6 +129,21 @@ struct ApiCall {
 };
 ApiCall classifyCall(const clang::CallExpr *E);
 
+/// In-place methods (fill_, random_, copy_, ...) that give a tensor new values
+/// but keep its shape and dtype.
+bool isValueRefillInPlace(llvm::StringRef Name);
+
+/// LibTorch's and the standard library's methods that change their object:
+/// in-place tensor ops and container or module mutators.
+bool mutatesObject(const clang::CXXMethodDecl *M);
+
+/// c10::Device and c10::DeviceType: .to(device) keeps the dtype.
+bool isDeviceType(clang::QualType T);
+
+/// Library types built from one value that they only carry (std::function,
+/// std::shared_ptr, c10::optional, ArrayRef, ExpandingArray, ...).
+bool isValueWrapper(const clang::CXXRecordDecl *RD);
+
 /// The torch::data transforms whose effect on an example is modelled.
 enum class DataTransform { Unknown, Stack, Normalize };
 DataTransform dataTransformOf(clang::QualType T);

@@ -222,13 +222,7 @@ static bool applyConversion(const Value &Arg, QualType ArgType, TensorFact &T,
     T.TypeOrigin = Arg.T.TypeOrigin;
     return Arg.T.Type.has_value();
   }
-  const CXXRecordDecl *RD = ArgType.getNonReferenceType()->getAsCXXRecordDecl();
-  if (RD && RD->getName() == "Device")
-    return true; // .to(device) keeps the dtype
-  if (const auto *ET = ArgType.getNonReferenceType()->getAs<EnumType>())
-    if (ET->getDecl()->getName() == "DeviceType")
-      return true;
-  return false;
+  return api::isDeviceType(ArgType); // .to(device) keeps the dtype
 }
 
 /// The output size of a convolution or pooling window along one dimension.
@@ -556,15 +550,7 @@ void TensorFlowAnalysis::Interpreter::forgetAssignedIn(const Stmt *S, Env &E) {
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cur)) {
       // In-place tensor ops, module mutators, and the user's non-const
       // methods; LibTorch's other methods leave their object as it was.
-      const CXXMethodDecl *M = MC->getMethodDecl();
-      bool Mutates = M && !M->isConst();
-      if (Mutates && api::isLibraryDecl(M) && M->getDeclName().isIdentifier()) {
-        llvm::StringRef Name = M->getName();
-        Mutates = (Name.ends_with("_") && !Name.starts_with("_")) ||
-                  Name == "push_back" || Name == "extend" ||
-                  Name == "insert" || Name == "reset";
-      }
-      if (Mutates)
+      if (api::mutatesObject(MC->getMethodDecl()))
         Target = MC->getImplicitObjectArgument();
     }
     if (Target) {
@@ -1100,10 +1086,7 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
     Value R = evalTensorOp(Op, Call.Name, Self, Call.Args, C, E, F);
     if (InPlace) {
       if (!R.isTensor() && Self.isTensor() &&
-          llvm::is_contained({"zero_", "fill_", "uniform_", "normal_",
-                              "random_", "bernoulli_", "copy_", "masked_fill_",
-                              "index_fill_", "index_put_"},
-                             Call.Name)) {
+          api::isValueRefillInPlace(Call.Name)) {
         // Same shape and dtype, new values.
         R = Self;
         forgetValues(R.T);
@@ -1843,11 +1826,7 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   }
 
   // std::function, std::shared_ptr and similar wrappers built from one value.
-  if (ArgExprs.size() == 1 && api::isLibraryDecl(RD) &&
-      (llvm::is_contained({"function", "shared_ptr", "optional",
-                           "ExpandingArray", "variant"},
-                          RD->getName()) ||
-       RD->getName().ends_with("ArrayRef") || RD->getName() == "IListRef"))
+  if (ArgExprs.size() == 1 && api::isValueWrapper(RD))
     return eval(ArgExprs[0], E, F);
 
   if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
