@@ -35,17 +35,20 @@ ContractVerdict raises(ContractVerdict::StageTy Stage, std::string Message,
 
 ContractVerdict unknown() { return ContractVerdict(); }
 
+ContractVerdict valid(bool ClassIndices) {
+  ContractVerdict V;
+  V.Outcome = ContractVerdict::Valid;
+  V.ClassIndices = ClassIndices;
+  return V;
+}
+
 /// The dtype check of the class-index kernels: int64 always, uint8 only in
 /// nll_loss's 1-D/2-D kernel.
 ContractVerdict checkIndexType(std::optional<DType> T, bool AllowByte) {
   if (!T)
     return unknown();
-  if (*T == DType::Long || (AllowByte && *T == DType::Byte)) {
-    ContractVerdict V;
-    V.Outcome = ContractVerdict::Valid;
-    V.ClassIndices = true;
-    return V;
-  }
+  if (*T == DType::Long || (AllowByte && *T == DType::Byte))
+    return valid(/*ClassIndices=*/true);
   return raises(ContractVerdict::IndexType,
                 "expected scalar type Long but found " +
                     dtypeScalarTypeName(*T).str(),
@@ -109,9 +112,7 @@ static ContractVerdict checkProbabilities(std::optional<DType> TargetType) {
                   "probabilities, got " +
                       dtypeScalarTypeName(*TargetType).str(),
                   false);
-  ContractVerdict V;
-  V.Outcome = ContractVerdict::Valid;
-  return V;
+  return valid(/*ClassIndices=*/false);
 }
 
 /// nll_loss_nd, which cross_entropy calls when the shapes differ.
