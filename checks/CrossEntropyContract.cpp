@@ -1,6 +1,8 @@
 //===--- CrossEntropyContract.cpp - What cross_entropy accepts ------------===//
 
 #include "CrossEntropyContract.h"
+#include "llvm/ADT/STLExtras.h"
+#include <cmath>
 
 namespace torchlint {
 
@@ -64,6 +66,67 @@ static ContractVerdict checkProbabilities(std::optional<DType> TargetType);
 static ContractVerdict checkClassIndices(const Shape &Input,
                                          const Shape &Target,
                                          std::optional<DType> TargetType);
+
+std::optional<int64_t> numClasses(const Shape &Input) {
+  if (!Input || Input->empty())
+    return std::nullopt;
+  return (*Input)[Input->size() == 1 ? 0 : 1];
+}
+
+std::optional<OutOfRangeTargets>
+findOutOfRangeTargets(const ValueRange &Values, int64_t C,
+                      std::optional<int64_t> IgnoreIndex,
+                      std::optional<int64_t> NumTargets) {
+  auto Rejected = [&](int64_t V) {
+    return (V < 0 || V >= C) && V != IgnoreIndex;
+  };
+  OutOfRangeTargets Out;
+  for (int64_t V : Values.Present)
+    if (Rejected(V))
+      Out.Values.push_back(V);
+  // With ignore_index unknown, any one value may be the ignored one.
+  if (!IgnoreIndex && Out.Values.size() < 2)
+    Out.Values.clear();
+  if (!Out.Values.empty()) {
+    Out.Complete = Values.Complete && IgnoreIndex;
+    return Out;
+  }
+
+  if (!Values.Uniform || !IgnoreIndex || !NumTargets || *NumTargets <= 0)
+    return std::nullopt;
+  // Every one of NumTargets draws must land on an accepted value for the call
+  // to pass.
+  double Total = static_cast<double>(Values.Hi) - Values.Lo + 1;
+  double Accepted =
+      std::max<double>(0, std::min<int64_t>(Values.Hi, C - 1) -
+                              std::max<int64_t>(Values.Lo, 0) + 1);
+  bool IgnoreOutsideClasses = *IgnoreIndex < 0 || *IgnoreIndex >= C;
+  if (IgnoreOutsideClasses && *IgnoreIndex >= Values.Lo &&
+      *IgnoreIndex <= Values.Hi)
+    Accepted += 1;
+  if (Accepted >= Total ||
+      *NumTargets * std::log(Accepted / Total) > std::log(1e-3))
+    return std::nullopt;
+  // The rejected values the draw can yield: all of them if few, else the
+  // extremes.
+  llvm::SmallVector<int64_t, 8> All;
+  auto AddRun = [&](int64_t From, int64_t To) {
+    for (int64_t V = From; V <= To && All.size() <= 8; ++V)
+      if (Rejected(V))
+        All.push_back(V);
+  };
+  AddRun(Values.Lo, std::min<int64_t>(Values.Hi, -1));
+  AddRun(std::max<int64_t>(Values.Lo, C), Values.Hi);
+  if (All.size() <= 8) {
+    Out.Values.assign(All.begin(), All.end());
+    Out.Complete = true;
+  } else {
+    for (int64_t V : {Values.Lo, Values.Hi})
+      if (Rejected(V))
+        Out.Values.push_back(V);
+  }
+  return Out;
+}
 
 Shape withoutDim(const Shape &S, int64_t Pos) {
   if (!S || Pos < 0 || Pos >= static_cast<int64_t>(S->size()))

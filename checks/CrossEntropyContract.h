@@ -45,6 +45,26 @@ ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
                                   const Shape &Target,
                                   std::optional<DType> TargetType);
 
+/// The number of classes C of an input [C] or [N, C, d1, ...], if known.
+std::optional<int64_t> numClasses(const Shape &Input);
+
+/// The class indices of a target that LibTorch rejects ("Target 3 is out of
+/// bounds."), proven from the target's values.
+struct OutOfRangeTargets {
+  /// Rejected values that provably occur, or that a uniform draw yields.
+  llvm::SmallVector<int64_t, 4> Values;
+  /// True when Values lists every rejected value the target holds.
+  bool Complete = false;
+};
+
+/// The rejected targets among Values, for C classes and the given
+/// ignore_index (nullopt: unknown). A uniform draw of NumTargets values
+/// counts only when it yields a rejected value with probability > 0.999.
+std::optional<OutOfRangeTargets>
+findOutOfRangeTargets(const ValueRange &Values, int64_t C,
+                      std::optional<int64_t> IgnoreIndex,
+                      std::optional<int64_t> NumTargets);
+
 /// The shape a tensor would have without the unsqueeze that added a dimension
 /// at position Pos, or nullopt if that dimension is no longer there.
 Shape withoutDim(const Shape &S, int64_t Pos);

@@ -257,6 +257,7 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Case("stack", TensorOp::Stack)
       .Case("where", TensorOp::Where)
       .Case("repeat_interleave", TensorOp::RepeatInterleave)
+      .Case("one_hot", TensorOp::OneHot)
       .Cases("bernoulli", "dropout", "alpha_dropout", TensorOp::Elementwise)
       .Cases("argmax", "argmin", TensorOp::ArgMax)
       .Cases("add", "sub", "mul", "div", "true_divide", TensorOp::Arith)
@@ -316,7 +317,7 @@ bool isValueWrapper(const CXXRecordDecl *RD) {
   if (!RD || !RD->getDeclName().isIdentifier() || !isLibraryDecl(RD))
     return false;
   llvm::StringRef Name = RD->getName();
-  return llvm::is_contained({"function", "shared_ptr", "optional",
+  return llvm::is_contained({"function", "shared_ptr", "optional", "Scalar",
                              "ExpandingArray", "variant", "IListRef"},
                             Name) ||
          Name.ends_with("ArrayRef");

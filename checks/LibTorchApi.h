@@ -80,6 +80,7 @@ enum class TensorOp {
   Stack,       ///< stack: a new dimension
   Where,       ///< where(condition, x, y)
   RepeatInterleave,
+  OneHot, ///< one_hot(num_classes): int64 [..., num_classes]
 };
 TensorOp tensorOpOf(llvm::StringRef Name);
 

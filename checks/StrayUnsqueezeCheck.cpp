@@ -5,19 +5,11 @@
 
 namespace torchlint {
 
-namespace {
-
-/// How an unsqueeze that breaks the shape contract could be repaired: removed,
-/// or moved to another position.
-struct Repair {
-  bool Remove;
-  int64_t Position;
-};
-
-/// The first repair of the unsqueeze that added a dimension to Culprit that
-/// makes the loss's shape checks pass.
-std::optional<Repair> findRepair(const LossUse &Use, bool IsInput) {
-  const TensorFact &Culprit = IsInput ? Use.Input : Use.Target;
+/// The first repair of the unsqueeze that added a dimension to the input (or
+/// the target) that makes the loss's shape checks pass.
+static std::optional<UnsqueezeRepair> findRepair(const LossUse &Use,
+                                                 bool OnInput) {
+  const TensorFact &Culprit = OnInput ? Use.Input : Use.Target;
   if (!Culprit.Unsqueezed)
     return std::nullopt;
   Shape Without = withoutDim(Culprit.Sizes, Culprit.Unsqueezed->Dim);
@@ -25,44 +17,44 @@ std::optional<Repair> findRepair(const LossUse &Use, bool IsInput) {
     return std::nullopt;
   auto Passes = [&](const Shape &S) {
     ContractVerdict V =
-        IsInput ? checkLossContract(Use.Kind, S, Use.Target.Sizes,
+        OnInput ? checkLossContract(Use.Kind, S, Use.Target.Sizes,
                                     Use.Target.Type)
                 : checkLossContract(Use.Kind, Use.Input.Sizes, S,
                                     Use.Target.Type);
     return !V.raisesOnShape();
   };
   if (Passes(Without))
-    return Repair{true, 0};
+    return UnsqueezeRepair{OnInput, /*Remove=*/true, 0};
   for (size_t P = 0; P <= Without->size(); ++P) {
     if (static_cast<int64_t>(P) == Culprit.Unsqueezed->Dim)
       continue;
     Shape Moved = Without;
     Moved->insert(Moved->begin() + P, Dim(1));
     if (Passes(Moved))
-      return Repair{false, static_cast<int64_t>(P)};
+      return UnsqueezeRepair{OnInput, /*Remove=*/false,
+                             static_cast<int64_t>(P)};
   }
   return std::nullopt;
 }
 
-} // namespace
+std::optional<UnsqueezeRepair> findUnsqueezeRepair(const LossUse &Use) {
+  if (!checkLossContract(Use.Kind, Use.Input.Sizes, Use.Target.Sizes,
+                         Use.Target.Type)
+           .raisesOnShape())
+    return std::nullopt;
+  if (auto R = findRepair(Use, /*OnInput=*/true))
+    return R;
+  return findRepair(Use, /*OnInput=*/false);
+}
 
 bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
-  ContractVerdict Actual = checkLossContract(Use.Kind, Use.Input.Sizes,
-                                             Use.Target.Sizes, Use.Target.Type);
-  if (!Actual.raisesOnShape())
-    return false;
-
-  bool BlameInput = true;
-  std::optional<Repair> Fix = findRepair(Use, /*IsInput=*/true);
-  if (!Fix) {
-    BlameInput = false;
-    Fix = findRepair(Use, /*IsInput=*/false);
-  }
+  std::optional<UnsqueezeRepair> Fix = findUnsqueezeRepair(Use);
   if (!Fix)
     return false;
-
-  const TensorFact &Culprit = BlameInput ? Use.Input : Use.Target;
-  const TensorFact &Other = BlameInput ? Use.Target : Use.Input;
+  ContractVerdict Actual = checkLossContract(Use.Kind, Use.Input.Sizes,
+                                             Use.Target.Sizes, Use.Target.Type);
+  const TensorFact &Culprit = Fix->OnInput ? Use.Input : Use.Target;
+  const TensorFact &Other = Fix->OnInput ? Use.Target : Use.Input;
   std::string Raised =
       Actual.Exact ? "LibTorch raises \"" + Actual.Message + "\"; " : "";
   std::string Advice = Fix->Remove ? "remove the unsqueeze"
@@ -71,9 +63,9 @@ bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
                                          ") instead";
   diag(Use.Call->getBeginLoc(),
        "%0 of %1 has shape %2 after %3, %4 has shape %5; %6%7")
-      << (BlameInput ? "input" : "target") << lossName(Use.Kind)
+      << (Fix->OnInput ? "input" : "target") << lossName(Use.Kind)
       << formatShape(Culprit.Sizes) << Culprit.Unsqueezed->At.What
-      << (BlameInput ? "target" : "input") << formatShape(Other.Sizes)
+      << (Fix->OnInput ? "target" : "input") << formatShape(Other.Sizes)
       << Raised << Advice;
   diag(Culprit.Unsqueezed->At.Loc, "%0 adds a dimension of size 1 here",
        clang::DiagnosticIDs::Note)

@@ -1,7 +1,11 @@
 //===--- TensorFacts.cpp - What torchlint can prove about a value ---------===//
 
 #include "TensorFacts.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
+#include <algorithm>
+#include <iterator>
 #include "llvm/Support/raw_ostream.h"
 
 namespace torchlint {
@@ -133,6 +137,25 @@ std::string formatShape(const Shape &S) {
   return Out;
 }
 
+std::optional<int64_t> numel(const Shape &S) {
+  if (!S)
+    return std::nullopt;
+  int64_t N = 1;
+  for (const Dim &D : *S)
+    if (!D || *D < 0 || llvm::MulOverflow(N, *D, N))
+      return std::nullopt;
+  return N;
+}
+
+std::string describeValues(const ValueRange &R) {
+  if (!R.Complete)
+    return "in [" + std::to_string(R.Lo) + ", " + std::to_string(R.Hi) + "]";
+  std::string Out = "{";
+  for (size_t I = 0; I < R.Present.size(); ++I)
+    Out += (I ? ", " : "") + std::to_string(R.Present[I]);
+  return Out + "}";
+}
+
 llvm::StringRef lossName(LossKind K) {
   switch (K) {
   case LossKind::CrossEntropy:
@@ -145,10 +168,139 @@ llvm::StringRef lossName(LossKind K) {
   return "?";
 }
 
+ValueRange ValueRange::bounds(int64_t Lo, int64_t Hi) {
+  ValueRange R;
+  R.Lo = Lo;
+  R.Hi = Hi;
+  return R;
+}
+
+ValueRange ValueRange::uniform(int64_t Lo, int64_t Hi) {
+  ValueRange R = bounds(Lo, Hi);
+  R.Uniform = true;
+  return R;
+}
+
+/// Keeps the lowest and highest MaxPresent / 2 values of a sorted, distinct
+/// list.
+static void truncatePresent(llvm::SmallVectorImpl<int64_t> &Present,
+                            bool &Complete) {
+  if (Present.size() <= ValueRange::MaxPresent)
+    return;
+  size_t Half = ValueRange::MaxPresent / 2;
+  Present.erase(Present.begin() + Half, Present.end() - Half);
+  Complete = false;
+}
+
+ValueRange ValueRange::of(llvm::ArrayRef<int64_t> Values) {
+  ValueRange R;
+  R.Present.assign(Values.begin(), Values.end());
+  llvm::sort(R.Present);
+  R.Present.erase(std::unique(R.Present.begin(), R.Present.end()),
+                  R.Present.end());
+  if (R.Present.empty())
+    return R;
+  R.Lo = R.Present.front();
+  R.Hi = R.Present.back();
+  R.Complete = true;
+  truncatePresent(R.Present, R.Complete);
+  return R;
+}
+
+/// V op C, or nullopt on overflow. Rem is torch::remainder: the result takes
+/// the divisor's sign.
+static std::optional<int64_t> applyOp(ValueRange::Op O, int64_t V, int64_t C) {
+  int64_t R;
+  switch (O) {
+  case ValueRange::Add:
+    return llvm::AddOverflow(V, C, R) ? std::nullopt : std::optional(R);
+  case ValueRange::Sub:
+    return llvm::SubOverflow(V, C, R) ? std::nullopt : std::optional(R);
+  case ValueRange::Mul:
+    return llvm::MulOverflow(V, C, R) ? std::nullopt : std::optional(R);
+  case ValueRange::Rem:
+    return ((V % C) + C) % C;
+  }
+  return std::nullopt;
+}
+
+std::optional<ValueRange> ValueRange::apply(Op O, int64_t C) const {
+  if ((O == Mul && C <= 0) || (O == Rem && C <= 0))
+    return std::nullopt;
+  ValueRange R;
+  R.Complete = Complete;
+  R.From = From;
+  for (int64_t V : Present) {
+    std::optional<int64_t> Mapped = applyOp(O, V, C);
+    if (!Mapped)
+      return std::nullopt;
+    R.Present.push_back(*Mapped);
+  }
+  llvm::sort(R.Present);
+  R.Present.erase(std::unique(R.Present.begin(), R.Present.end()),
+                  R.Present.end());
+  if (O == Rem && !(Lo >= 0 && Hi < C)) {
+    // Not monotonic: the bounds are the divisor's.
+    R.Lo = 0;
+    R.Hi = C - 1;
+    return R;
+  }
+  std::optional<int64_t> NewLo = applyOp(O, Lo, C), NewHi = applyOp(O, Hi, C);
+  if (!NewLo || !NewHi)
+    return std::nullopt;
+  R.Lo = *NewLo;
+  R.Hi = *NewHi;
+  // A uniform draw stays uniform over consecutive integers when shifted.
+  R.Uniform = Uniform && (O == Add || O == Sub || O == Rem);
+  return R;
+}
+
+ValueRange ValueRange::clamped(int64_t Min, int64_t Max) const {
+  auto Clamp = [&](int64_t V) { return std::max(Min, std::min(Max, V)); };
+  ValueRange R;
+  R.Lo = Clamp(Lo);
+  R.Hi = Clamp(Hi);
+  R.Complete = Complete;
+  R.From = From;
+  for (int64_t V : Present)
+    R.Present.push_back(Clamp(V));
+  R.Present.erase(std::unique(R.Present.begin(), R.Present.end()),
+                  R.Present.end());
+  R.Uniform = Uniform && Lo >= Min && Hi <= Max;
+  return R;
+}
+
+ValueRange join(const ValueRange &A, const ValueRange &B) {
+  if (A == B)
+    return A;
+  ValueRange R = ValueRange::bounds(std::min(A.Lo, B.Lo), std::max(A.Hi, B.Hi));
+  // A value is present after the join if it is on both paths.
+  std::set_intersection(A.Present.begin(), A.Present.end(), B.Present.begin(),
+                        B.Present.end(), std::back_inserter(R.Present));
+  R.From = A.From == B.From ? A.From : std::nullopt;
+  return R;
+}
+
+std::string TensorFact::str() const {
+  std::string Out = formatShape(Sizes);
+  if (Type)
+    Out += " " + dtypeName(*Type).str();
+  if (Range)
+    Out += std::string(Range->Uniform ? " uniform" : "") + " values " +
+           describeValues(*Range);
+  if (Act)
+    Out += Act == Activation::Softmax      ? " softmax"
+           : Act == Activation::LogSoftmax ? " log_softmax"
+                                           : " sigmoid";
+  if (Unsqueezed)
+    Out += " unsqueezed at " + std::to_string(Unsqueezed->Dim);
+  return Out;
+}
+
 bool TensorFact::operator==(const TensorFact &O) const {
-  return Sizes == O.Sizes && Type == O.Type && TypeOrigin == O.TypeOrigin &&
-         Range == O.Range && Act == O.Act && ActOrigin == O.ActOrigin &&
-         Unsqueezed == O.Unsqueezed;
+  return Sizes == O.Sizes && SizesOrigin == O.SizesOrigin && Type == O.Type &&
+         TypeOrigin == O.TypeOrigin && Range == O.Range && Act == O.Act &&
+         ActOrigin == O.ActOrigin && Unsqueezed == O.Unsqueezed;
 }
 
 static bool samePtr(const std::shared_ptr<const Value> &A,
@@ -255,12 +407,13 @@ static Shape joinShapes(const Shape &A, const Shape &B) {
 TensorFact join(const TensorFact &A, const TensorFact &B) {
   TensorFact R;
   R.Sizes = joinShapes(A.Sizes, B.Sizes);
+  if (R.Sizes)
+    R.SizesOrigin = joinOpt(A.SizesOrigin, B.SizesOrigin);
   R.Type = joinOpt(A.Type, B.Type);
   if (R.Type)
     R.TypeOrigin = A.TypeOrigin ? A.TypeOrigin : B.TypeOrigin;
   if (A.Range && B.Range)
-    R.Range = ValueRange{std::min(A.Range->Lo, B.Range->Lo),
-                         std::max(A.Range->Hi, B.Range->Hi)};
+    R.Range = join(*A.Range, *B.Range);
   // A provenance survives a join only if both paths carry it.
   R.Act = joinOpt(A.Act, B.Act);
   if (R.Act)

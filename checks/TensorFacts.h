@@ -20,6 +20,7 @@
 
 namespace clang {
 class CXXRecordDecl;
+class Expr;
 class FunctionDecl;
 class LambdaExpr;
 class ValueDecl;
@@ -56,8 +57,10 @@ DType promoteDTypes(DType A, DType B);
 struct Origin {
   clang::SourceLocation Loc;
   std::string What; ///< e.g. "torch::randn creates a float tensor"
+  /// The expression that established the fact, for fix-its.
+  const clang::Expr *Site = nullptr;
   bool operator==(const Origin &O) const {
-    return Loc == O.Loc && What == O.What;
+    return Loc == O.Loc && What == O.What && Site == O.Site;
   }
   bool operator!=(const Origin &O) const { return !(*this == O); }
 };
@@ -68,17 +71,48 @@ using Dim = std::optional<int64_t>;
 /// unknown.
 using Shape = std::optional<llvm::SmallVector<Dim, 4>>;
 std::string formatShape(const Shape &S);
+/// The number of elements, when every dimension is known.
+std::optional<int64_t> numel(const Shape &S);
 
 /// The activation whose output a tensor provably is.
 enum class Activation { Softmax, LogSoftmax, Sigmoid };
 
-/// An integer value range [Lo, Hi] that every element is proven to lie in.
+/// What is proven about the values of an integer tensor: every element lies
+/// in [Lo, Hi], the values of Present provably occur in it, and with Uniform
+/// its elements are drawn independently and uniformly from [Lo, Hi]
+/// (torch::randint).
 struct ValueRange {
-  int64_t Lo, Hi;
+  int64_t Lo = 0, Hi = 0;
+  /// Sorted and distinct. Only the lowest and highest values are kept: they
+  /// are the ones that can fall out of a range of class indices.
+  llvm::SmallVector<int64_t, 4> Present;
+  /// Present lists every value of the tensor.
+  bool Complete = false;
+  bool Uniform = false;
+  /// Where the values were established (randint, a literal, ...).
+  std::optional<Origin> From;
+
+  static constexpr size_t MaxPresent = 16;
+
+  static ValueRange bounds(int64_t Lo, int64_t Hi);
+  static ValueRange uniform(int64_t Lo, int64_t Hi);
+  /// The values of a non-empty tensor, all known.
+  static ValueRange of(llvm::ArrayRef<int64_t> Values);
+  enum Op { Add, Sub, Mul, Rem };
+  /// The values of `tensor op C`, or nullopt if they cannot be told (a value
+  /// overflows, a negative factor or divisor).
+  std::optional<ValueRange> apply(Op O, int64_t C) const;
+  /// The values clamped to [Min, Max].
+  ValueRange clamped(int64_t Min, int64_t Max) const;
+
   bool operator==(const ValueRange &O) const {
-    return Lo == O.Lo && Hi == O.Hi;
+    return Lo == O.Lo && Hi == O.Hi && Present == O.Present &&
+           Complete == O.Complete && Uniform == O.Uniform && From == O.From;
   }
 };
+ValueRange join(const ValueRange &A, const ValueRange &B);
+/// "{0, 2, 3}" when every value is known, else "in [0, 3]".
+std::string describeValues(const ValueRange &R);
 
 /// An unsqueeze that added a dimension to the tensor and has not been undone
 /// since (a squeeze, view, reshape or flatten recomputes the shape).
@@ -92,6 +126,8 @@ struct UnsqueezeSite {
 
 struct TensorFact {
   Shape Sizes;
+  /// The operation that fixed the sizes (a factory, a Linear, a view).
+  std::optional<Origin> SizesOrigin;
   std::optional<DType> Type;
   std::optional<Origin> TypeOrigin;
   std::optional<ValueRange> Range;
@@ -105,6 +141,8 @@ struct TensorFact {
     return Sizes->size();
   }
   bool operator==(const TensorFact &O) const;
+  /// "[32, 3] int64 values in [0, 2]", for debugging output.
+  std::string str() const;
 };
 
 /// TensorOptions: which dtype it sets, if any is provably set or absent.

@@ -7,7 +7,10 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 
 using namespace clang;
 
@@ -114,7 +117,8 @@ private:
                     Env &E, Frame &F);
   ModulePtr constructModule(const CXXRecordDecl *Impl,
                             const CXXConstructorDecl *Ctor,
-                            llvm::ArrayRef<Value> Args, SourceLocation Loc,
+                            llvm::ArrayRef<Value> Args,
+                            llvm::PointerUnion<const Expr *, const FieldDecl *> At,
                             Frame &F);
   ModulePtr moduleFromType(QualType T);
   ModulePtr classState(const CXXRecordDecl *RD);
@@ -132,7 +136,25 @@ private:
     return Fn && Fn->hasBody() && !api::isLibraryDecl(Fn);
   }
   Origin originAt(const Expr *X, std::string What) const {
-    return Origin{X->getExprLoc(), std::move(What)};
+    return Origin{X->getExprLoc(), std::move(What), X};
+  }
+  /// An origin at the module's construction if known, else at the call.
+  Origin madeBy(const ModuleFact &M, const Expr *Site,
+                const llvm::Twine &What) const {
+    if (M.Created && M.Created->Loc.isValid())
+      return Origin{M.Created->Loc, What.str(), M.Created->Site};
+    return originAt(Site, What.str());
+  }
+  /// The values of a tensor filled with V by torch::Name.
+  ValueRange filledWith(int64_t V, const Shape &Sizes, const Expr *Call,
+                        llvm::StringRef Name) const {
+    ValueRange R = ValueRange::bounds(V, V);
+    if (numel(Sizes).value_or(0) > 0)
+      R = ValueRange::of({V});
+    R.From = originAt(Call, ("torch::" + Name + " fills it with " +
+                             std::to_string(V))
+                                .str());
+    return R;
   }
   llvm::SmallVector<Value, 4> evalArgs(llvm::ArrayRef<const Expr *> Args,
                                        Env &E, Frame &F) {
@@ -248,6 +270,15 @@ static void learnedFloatValues(TensorFact &T) {
   forgetValues(T);
   T.Type = DType::Float;
   T.TypeOrigin.reset();
+}
+
+/// The ignore_index a loss's options set (-100 unless they set another), or
+/// nullopt if the options cannot be told.
+static std::optional<int64_t> ignoreIndexOf(const Value &Options) {
+  if (Options.Kind != Value::Builder)
+    return std::nullopt;
+  const Value *V = Options.B.get("ignore_index");
+  return V ? knownInt(*V) : -100;
 }
 
 static std::string describeCall(llvm::StringRef Name, bool Method) {
@@ -958,7 +989,7 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
   case api::ApiCall::MakeShared: {
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
     const CXXRecordDecl *Impl = api::moduleImplOf(C->getType());
-    if (ModulePtr M = constructModule(Impl, nullptr, Args, C->getExprLoc(), F))
+    if (ModulePtr M = constructModule(Impl, nullptr, Args, C, F))
       return Value::module(M);
     return Value::unknown();
   }
@@ -1153,13 +1184,8 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
         return Value::unknown();
       std::optional<int64_t> Ignore = -100;
       if (Call.Kind == api::ApiCall::Functional) {
-        if (Args.size() > 2) {
-          Ignore.reset();
-          if (Args[2].Kind == Value::Builder) {
-            const Value *V = Args[2].B.get("ignore_index");
-            Ignore = V ? knownInt(*V) : std::optional<int64_t>(-100);
-          }
-        }
+        if (Args.size() > 2)
+          Ignore = ignoreIndexOf(Args[2]);
       } else if (Args.size() > 4) {
         Ignore = knownInt(Args[4]); // at::cross_entropy_loss / nll_loss
       }
@@ -1465,8 +1491,7 @@ ModulePtr TensorFlowAnalysis::Interpreter::classState(const CXXRecordDecl *RD) {
         (*Fields)[FD] = eval(Init, E, Root);
       else if (!FD->getType()->isPointerType())
         if (const CXXRecordDecl *Impl = api::moduleImplOf(FD->getType()))
-          if (ModulePtr M = constructModule(Impl, nullptr, {},
-                                            FD->getLocation(), Root))
+          if (ModulePtr M = constructModule(Impl, nullptr, {}, FD, Root))
             (*Fields)[FD] = Value::module(M); // default-constructed holder
     }
     auto M = std::make_shared<ModuleFact>();
@@ -1498,7 +1523,8 @@ ModulePtr TensorFlowAnalysis::Interpreter::classState(const CXXRecordDecl *RD) {
 
 ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
     const CXXRecordDecl *Impl, const CXXConstructorDecl *Ctor,
-    llvm::ArrayRef<Value> Args, SourceLocation Loc, Frame &F) {
+    llvm::ArrayRef<Value> Args, llvm::PointerUnion<const Expr *, const FieldDecl *> At,
+    Frame &F) {
   if (!Impl)
     return nullptr;
   LossKind Loss = LossKind::CrossEntropy;
@@ -1509,7 +1535,10 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
   M->Kind = Kind;
   M->Impl = Impl;
   M->Loss = Loss;
-  M->Created = Origin{Loc, ""};
+  if (const auto *X = At.dyn_cast<const Expr *>())
+    M->Created = originAt(X, "");
+  else
+    M->Created = Origin{At.get<const FieldDecl *>()->getLocation(), ""};
 
   auto Positional = [&](unsigned I) -> std::optional<int64_t> {
     if (Args.empty())
@@ -1639,24 +1668,32 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
   TensorFact T = In.isTensor() ? In.T : TensorFact();
   auto Activated = [&](Activation A, llvm::StringRef What) {
     T.Act = A;
-    T.ActOrigin = M->Created && M->Created->Loc.isValid()
-                      ? Origin{M->Created->Loc, What.str()}
-                      : Origin{Site->getExprLoc(), What.str()};
+    T.ActOrigin = madeBy(*M, Site, What);
     T.Range.reset();
     return Value::tensor(T);
   };
   switch (M->Kind) {
   case ModuleKind::Linear:
-    if (T.Sizes && !T.Sizes->empty())
+    if (T.Sizes && !T.Sizes->empty()) {
       T.Sizes->back() = M->B;
+      if (M->B)
+        T.SizesOrigin = madeBy(*M, Site,
+                               "this Linear outputs " + std::to_string(*M->B) +
+                                   " features");
+    }
     learnedFloatValues(T);
     return Value::tensor(T);
   case ModuleKind::Conv:
   case ModuleKind::Pool:
   case ModuleKind::AdaptivePool:
     if (T.Sizes && T.Sizes->size() >= 2) {
-      if (M->Kind == ModuleKind::Conv)
+      if (M->Kind == ModuleKind::Conv) {
         (*T.Sizes)[1] = M->B;
+        if (M->B)
+          T.SizesOrigin = madeBy(*M, Site,
+                                 "this convolution outputs " +
+                                     std::to_string(*M->B) + " channels");
+      }
       for (size_t I = 2; I < T.Sizes->size(); ++I)
         (*T.Sizes)[I] = M->Kind == ModuleKind::AdaptivePool
                             ? M->A
@@ -1751,14 +1788,7 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     std::optional<int64_t> Ignore;
     if (M->Kind == ModuleKind::Loss && M->Created) {
       // Constructed here: defaults unless the options say otherwise.
-      Ignore = -100;
-      if (M->LossOptions) {
-        Ignore.reset();
-        if (M->LossOptions->Kind == Value::Builder) {
-          const Value *V = M->LossOptions->B.get("ignore_index");
-          Ignore = V ? knownInt(*V) : std::optional<int64_t>(-100);
-        }
-      }
+      Ignore = M->LossOptions ? ignoreIndexOf(*M->LossOptions) : -100;
     }
     recordLoss(M->Loss, Args[0], Args[1], Ignore,
                ArgExprs.size() > 0 ? ArgExprs[0] : nullptr,
@@ -1838,8 +1868,8 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
     if (IsHolder && ArgExprs.size() == 1 && Args[0].isModule() &&
         api::moduleImplOf(ArgExprs[0]->getType()) == Impl)
       return Args[0]; // a holder from a shared_ptr<Impl>
-    if (ModulePtr M = constructModule(Impl, IsHolder ? nullptr : Ctor, Args,
-                                      C->getExprLoc(), F))
+    if (ModulePtr M =
+            constructModule(Impl, IsHolder ? nullptr : Ctor, Args, C, F))
       return Value::module(M);
     return Value::unknown();
   }
@@ -1931,8 +1961,12 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       return Value::tensor(T);
     auto D = Arg(0);
     if (!D)
-      return Value::tensor(TensorFact{std::nullopt, T.Type, T.TypeOrigin,
-                                      T.Range, T.Act, T.ActOrigin});
+    {
+      T.Sizes.reset();
+      T.SizesOrigin.reset();
+      T.Unsqueezed.reset();
+      return Value::tensor(T);
+    }
     int64_t N = *D < 0 ? *D + static_cast<int64_t>(*Rank) + 1 : *D;
     if (N < 0 || N > static_cast<int64_t>(*Rank))
       return Value::unknown(); // LibTorch raises an index error here
@@ -1978,12 +2012,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       return Value::tensor(T);
     }
     // Resolve a -1 from the element count when every size is known.
-    std::optional<int64_t> Numel = 1;
-    if (T.Sizes)
-      for (const Dim &D : *T.Sizes)
-        Numel = Numel && D ? std::optional<int64_t>(*Numel * *D) : std::nullopt;
-    else
-      Numel.reset();
+    std::optional<int64_t> Numel = numel(T.Sizes);
     std::optional<int64_t> Known = 1;
     int Infer = -1;
     for (size_t I = 0; I < S->size(); ++I) {
@@ -1999,6 +2028,8 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
                         ? Dim(*Numel / *Known)
                         : std::nullopt;
     T.Sizes = *S;
+    T.SizesOrigin = originAt(Call, describeCall(Name, Method) +
+                                       " gives shape " + formatShape(T.Sizes));
     return Value::tensor(T);
   }
   case TensorOp::Flatten: {
@@ -2078,11 +2109,15 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   }
   case TensorOp::Same:
     return Value::tensor(T);
-  case TensorOp::Elementwise:
+  case TensorOp::Elementwise: {
+    std::optional<ValueRange> Before = T.Range;
     forgetValues(T);
-    if (Name == "clamp" && Arg(0) && Arg(1))
-      T.Range = ValueRange{*Arg(0), *Arg(1)};
+    if (Name == "clamp" && Arg(0) && Arg(1) && T.Type &&
+        isIntegralDType(*T.Type))
+      T.Range = Before ? Before->clamped(*Arg(0), *Arg(1))
+                       : ValueRange::bounds(*Arg(0), *Arg(1));
     return Value::tensor(T);
+  }
   case TensorOp::FloatElementwise:
     forgetValues(T);
     if (T.Type && !isFloatingDType(*T.Type)) {
@@ -2172,6 +2207,20 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       }
     T.Sizes.reset();
     return Value::tensor(T);
+  case TensorOp::OneHot: {
+    TensorFact R;
+    R.Type = DType::Long;
+    R.TypeOrigin = originAt(Call, "one_hot returns an int64 tensor");
+    Dim Classes = Arg(0);
+    if (T.Sizes && Classes && *Classes > 0) {
+      R.Sizes = T.Sizes;
+      R.Sizes->push_back(Classes);
+      R.SizesOrigin = originAt(Call, "one_hot gives shape " +
+                                         formatShape(R.Sizes));
+      R.Range = ValueRange::bounds(0, 1);
+    }
+    return Value::tensor(R);
+  }
   case TensorOp::ArgMax: {
     TensorFact R;
     R.Type = DType::Long;
@@ -2187,7 +2236,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
         else
           R.Sizes->erase(R.Sizes->begin() + *D);
         if (Extent && *Extent > 0)
-          R.Range = ValueRange{0, *Extent - 1};
+          R.Range = ValueRange::bounds(0, *Extent - 1);
       }
     } else if (Args.empty()) {
       R.Sizes.emplace();
@@ -2263,7 +2312,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
         S.erase(S.begin() + *D);
       Values.Sizes = Indices.Sizes = S;
       if (Extent && *Extent > 0)
-        Indices.Range = ValueRange{0, *Extent - 1};
+        Indices.Range = ValueRange::bounds(0, *Extent - 1);
     }
     return Value::list({Value::tensor(Values), Value::tensor(Indices)});
   }
@@ -2359,7 +2408,7 @@ Value TensorFlowAnalysis::Interpreter::compare(const TensorFact &L,
     T.Unsqueezed = L.Unsqueezed;
   T.Type = DType::Bool;
   T.TypeOrigin = originAt(Call, "a comparison yields a bool tensor");
-  T.Range = ValueRange{0, 1};
+  T.Range = ValueRange::bounds(0, 1);
   return Value::tensor(T);
 }
 
@@ -2397,14 +2446,15 @@ Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
     }
     if (Range && R.Kind == Value::Int && R.I && T.Type &&
         isIntegralDType(*T.Type)) {
-      if (Op == "+")
-        T.Range = ValueRange{Range->Lo + *R.I, Range->Hi + *R.I};
-      else if (Op == "-")
-        T.Range = ValueRange{Range->Lo - *R.I, Range->Hi - *R.I};
-      else if (Op == "*" && *R.I >= 0)
-        T.Range = ValueRange{Range->Lo * *R.I, Range->Hi * *R.I};
-      else if (Op == "%" && *R.I > 0 && Range->Lo >= 0)
-        T.Range = ValueRange{0, std::min(Range->Hi, *R.I - 1)};
+      std::optional<ValueRange::Op> RangeOp =
+          llvm::StringSwitch<std::optional<ValueRange::Op>>(Op)
+              .Case("+", ValueRange::Add)
+              .Case("-", ValueRange::Sub)
+              .Case("*", ValueRange::Mul)
+              .Case("%", ValueRange::Rem)
+              .Default(std::nullopt);
+      if (RangeOp)
+        T.Range = Range->apply(*RangeOp, *R.I);
     }
   }
   if (Op == "/" && !HasRoundingMode && T.Type && !isFloatingDType(*T.Type)) {
@@ -2423,8 +2473,8 @@ Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
 /// nesting, read off the TensorDataContainer constructors Sema chose.
 static void scanTensorData(const Expr *X, const ASTContext &Ctx,
                            std::optional<DType> &Type, bool &Mixed,
-                           Shape &Sizes, std::optional<ValueRange> &Range,
-                           bool &RangeKnown) {
+                           Shape &Sizes, std::vector<int64_t> &Values,
+                           bool &ValuesKnown) {
   X = api::ignoreWrappers(X);
   QualType QT = X->getType();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(X)) {
@@ -2441,7 +2491,7 @@ static void scanTensorData(const Expr *X, const ASTContext &Ctx,
           bool First = true;
           for (const Expr *Init : IL->inits()) {
             Shape S;
-            scanTensorData(Init, Ctx, Type, Mixed, S, Range, RangeKnown);
+            scanTensorData(Init, Ctx, Type, Mixed, S, Values, ValuesKnown);
             if (First)
               Child = S;
             else if (Child != S)
@@ -2464,7 +2514,7 @@ static void scanTensorData(const Expr *X, const ASTContext &Ctx,
         if (Spec && Spec->getTemplateArgs().size() > 0)
           QT = Spec->getTemplateArgs()[0].getAsType();
         Sizes = llvm::SmallVector<Dim, 4>{std::nullopt};
-        RangeKnown = false;
+        ValuesKnown = false;
       } else {
         QT = PT.getNonReferenceType();
         X = CE->getArg(0);
@@ -2490,14 +2540,11 @@ static void scanTensorData(const Expr *X, const ASTContext &Ctx,
     if (QT->isCharType() && !QT->isSignedIntegerType())
       Leaf = DType::Byte;
     Expr::EvalResult R;
-    if (RangeKnown && !X->isValueDependent() &&
-        api::ignoreWrappers(X)->EvaluateAsInt(R, Ctx)) {
-      int64_t V = R.Val.getInt().getExtValue();
-      Range = Range ? ValueRange{std::min(Range->Lo, V), std::max(Range->Hi, V)}
-                    : ValueRange{V, V};
-    } else {
-      RangeKnown = false;
-    }
+    if (ValuesKnown && !X->isValueDependent() &&
+        api::ignoreWrappers(X)->EvaluateAsInt(R, Ctx))
+      Values.push_back(R.Val.getInt().getExtValue());
+    else
+      ValuesKnown = false;
   } else {
     Mixed = true;
     return;
@@ -2510,12 +2557,14 @@ static void scanTensorData(const Expr *X, const ASTContext &Ctx,
 Value TensorFlowAnalysis::Interpreter::tensorLiteral(const Expr *Data,
                                                      const Expr *Call) {
   std::optional<DType> Type;
-  bool Mixed = false, RangeKnown = true;
+  bool Mixed = false, ValuesKnown = true;
   Shape Sizes;
-  std::optional<ValueRange> Range;
-  scanTensorData(Data, Ctx, Type, Mixed, Sizes, Range, RangeKnown);
+  std::vector<int64_t> Values;
+  scanTensorData(Data, Ctx, Type, Mixed, Sizes, Values, ValuesKnown);
   TensorFact T;
   T.Sizes = Sizes;
+  T.SizesOrigin = originAt(Call, "torch::tensor creates shape " +
+                                     formatShape(Sizes));
   if (!Mixed && Type) {
     T.Type = Type;
     T.TypeOrigin = originAt(Call, std::string("torch::tensor of ") +
@@ -2525,8 +2574,12 @@ Value TensorFlowAnalysis::Interpreter::tensorLiteral(const Expr *Data,
                                       " creates a " + dtypeName(*Type).str() +
                                       " tensor");
   }
-  if (!Mixed && RangeKnown && Range && T.Type && isIntegralDType(*T.Type))
-    T.Range = Range;
+  if (!Mixed && ValuesKnown && !Values.empty() && T.Type &&
+      isIntegralDType(*T.Type)) {
+    T.Range = ValueRange::of(Values);
+    T.Range->From = originAt(Call, "torch::tensor holds the values " +
+                                       describeValues(*T.Range));
+  }
   return Value::tensor(T);
 }
 
@@ -2576,6 +2629,14 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     (void)Present;
   };
 
+  auto created = [&](TensorFact &T) {
+    if (T.Sizes && !T.SizesOrigin)
+      T.SizesOrigin = originAt(Call, ("torch::" + Name + " creates shape " +
+                                      formatShape(T.Sizes))
+                                         .str());
+    return Value::tensor(T);
+  };
+
   switch (Kind) {
   case api::Factory::FloatFill: {
     if (Args.empty())
@@ -2585,8 +2646,8 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     OptionsFact O = FindOptions(1, Present);
     SetType(DType::Float, O, Present, "");
     if (T.Type && isIntegralDType(*T.Type) && (Name == "zeros" || Name == "ones"))
-      T.Range = ValueRange{Name == "ones", Name == "ones"};
-    return Value::tensor(T);
+      T.Range = filledWith(Name == "ones", T.Sizes, Call, Name);
+    return created(T);
   }
   case api::Factory::Full: {
     if (Args.size() < 2)
@@ -2608,8 +2669,8 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
       Default = DType::Float;
     SetType(Default, O, Present, " with this fill value");
     if (T.Type && isIntegralDType(*T.Type) && knownInt(Args[1]))
-      T.Range = ValueRange{*knownInt(Args[1]), *knownInt(Args[1])};
-    return Value::tensor(T);
+      T.Range = filledWith(*knownInt(Args[1]), T.Sizes, Call, Name);
+    return created(T);
   }
   case api::Factory::Randint: {
     // randint(high, sizes[, options]) or randint(low, high, sizes[, options]).
@@ -2628,9 +2689,14 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     // the default dtype, float.
     SetType(Present ? DType::Float : DType::Long, O, Present,
             Present ? " with options that set no dtype" : "");
-    if (Lo && Hi && *Hi > *Lo && T.Type && isIntegralDType(*T.Type))
-      T.Range = ValueRange{*Lo, *Hi - 1};
-    return Value::tensor(T);
+    if (Lo && Hi && *Hi > *Lo && T.Type && isIntegralDType(*T.Type)) {
+      T.Range = ValueRange::uniform(*Lo, *Hi - 1);
+      T.Range->From =
+          originAt(Call, "torch::randint draws values in [" +
+                             std::to_string(*Lo) + ", " +
+                             std::to_string(*Hi - 1) + "]");
+    }
+    return created(T);
   }
   case api::Factory::Tensor: {
     if (ArgExprs.empty())
@@ -2647,7 +2713,7 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
       }
       if (!T.Type || !isIntegralDType(*T.Type))
         T.Range.reset();
-      return Value::tensor(T);
+      return created(T);
     }
     return V;
   }
@@ -2676,12 +2742,24 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     if (AllIntegral && Start && End && Step && *Step > 0 && *End > *Start) {
       int64_t N = (*End - *Start + *Step - 1) / *Step;
       T.Sizes = llvm::SmallVector<Dim, 4>{Dim(N)};
-      if (T.Type && isIntegralDType(*T.Type))
-        T.Range = ValueRange{*Start, *Start + (N - 1) * *Step};
+      if (T.Type && isIntegralDType(*T.Type)) {
+        // Only the lowest and highest values are kept.
+        std::vector<int64_t> Values;
+        int64_t Half = ValueRange::MaxPresent / 2;
+        for (int64_t I = 0; I < N; ++I) {
+          if (I == Half && N > 2 * Half)
+            I = N - Half;
+          Values.push_back(*Start + I * *Step);
+        }
+        T.Range = ValueRange::of(Values);
+        T.Range->Complete = N <= static_cast<int64_t>(ValueRange::MaxPresent);
+        T.Range->From = originAt(Call, "torch::arange creates the values " +
+                                           describeValues(*T.Range));
+      }
     } else {
       T.Sizes = llvm::SmallVector<Dim, 4>{std::nullopt};
     }
-    return Value::tensor(T);
+    return created(T);
   }
   case api::Factory::Like:
   case api::Factory::RandintLike: {
@@ -2696,7 +2774,7 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
       T.Type.reset();
     else if (Present && O.Type)
       SetType(std::nullopt, O, Present, "");
-    return Value::tensor(T);
+    return created(T);
   }
   case api::Factory::FromBlob: {
     if (Args.size() < 2)
@@ -2705,7 +2783,7 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     bool Present;
     OptionsFact O = FindOptions(2, Present);
     SetType(DType::Float, O, Present, "");
-    return Value::tensor(T);
+    return created(T);
   }
   case api::Factory::None:
     break;
@@ -2722,8 +2800,16 @@ TensorFlowAnalysis::TensorFlowAnalysis(ASTContext &Ctx)
 TensorFlowAnalysis::~TensorFlowAnalysis() = default;
 
 const std::vector<LossUse> &TensorFlowAnalysis::lossUses() {
-  if (!Uses)
-    Uses = Impl->run();
+  if (Uses)
+    return *Uses;
+  Uses = Impl->run();
+  // For developers: what the analysis proved at each loss call.
+  if (std::getenv("TORCHLINT_DEBUG_FACTS"))
+    for (const LossUse &U : *Uses)
+      llvm::errs() << U.Call->getBeginLoc().printToString(
+                          Ctx.getSourceManager())
+                   << ": " << lossName(U.Kind) << " input " << U.Input.str()
+                   << ", target " << U.Target.str() << "\n";
   return *Uses;
 }
 

@@ -47,9 +47,13 @@ static cl::opt<bool> ParseLibraryBodies(
 
 static cl::extrahelp MoreHelp(R"(
 torchlint finds LibTorch loss-contract mistakes before the code runs:
-  torch-softmax-before-cross-entropy  a softmax feeding CrossEntropyLoss
-  torch-stray-unsqueeze               an unsqueeze that breaks the loss's shapes
-  torch-float-class-target            class-index targets of a rejected dtype
+  torch-softmax-before-cross-entropy    a softmax feeding CrossEntropyLoss
+  torch-softmax-before-nll-loss         a softmax (not log_softmax) feeding NLLLoss
+  torch-sigmoid-before-bce-with-logits  a sigmoid feeding BCEWithLogitsLoss
+  torch-stray-unsqueeze                 an unsqueeze that breaks the loss's shapes
+  torch-cross-entropy-shape-mismatch    input and target shapes LibTorch rejects
+  torch-float-class-target              class-index targets of a rejected dtype
+  torch-target-out-of-range             class indices outside [0, C-1]
 
 Examples:
   torchlint train.cpp

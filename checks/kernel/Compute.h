@@ -1,0 +1,109 @@
+//===--- Compute.h - The kernel's arithmetic ------------------------------===//
+//
+// Forward and backward of the three losses for a call planLoss accepted, in
+// the input's precision T (float or double). Loss receives one value per
+// loss element for Reduction::None, else the reduced value; Upstream holds
+// the upstream gradient the same way. A null Grad skips the backward pass.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCHLINT_KERNEL_COMPUTE_H
+#define TORCHLINT_KERNEL_COMPUTE_H
+
+#include "LossChecks.h"
+
+#include <cstring>
+
+namespace torchlint::kernel::detail {
+
+template <typename T> struct ComputeArgs {
+  const T *Input = nullptr;
+  T *Grad = nullptr;
+  const std::vector<double> *Upstream = nullptr;
+  std::vector<double> *Loss = nullptr;
+  int Threads = 1;
+};
+
+/// cross_entropy: log_softmax over the class dimension, then the plan's kind.
+template <typename T>
+void computeCrossEntropy(const Plan &P, const TensorView &Target,
+                         const ComputeArgs<T> &Args);
+
+/// nll_loss: the input already holds log-probabilities.
+template <typename T>
+void computeNllLoss(const Plan &P, const ComputeArgs<T> &Args);
+
+/// binary_cross_entropy_with_logits, elementwise over \p Shape.
+template <typename T>
+void computeBceWithLogits(const Plan &P, const Sizes &Shape,
+                          const TensorView &Target, const LossOptions &Opts,
+                          const ComputeArgs<T> &Args);
+
+/// exp(X) for X <= 0 (and NaN, which it returns), as plain arithmetic the
+/// compiler vectorises: std::exp is a library call it cannot, short of
+/// -ffast-math, which would also drop the NaN and Inf semantics.
+///
+/// X = N ln2 + R with |R| <= ln2/2; exp(R) is its Taylor polynomial, exact to
+/// the last bit of T, and 2^N is built in the exponent field. Below Lowest the
+/// result would be subnormal and is flushed to 0.
+template <typename T> inline T expNonPositive(T X);
+
+template <> inline float expNonPositive(float X) {
+  constexpr float Lowest = -87.0f, Log2e = 1.44269504088896341f;
+  // Adding 1.5 * 2^23 rounds to an integer kept in the low mantissa bits.
+  constexpr float Shifter = 12582912.0f;
+  constexpr float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f;
+  float Shifted = X * Log2e + Shifter;
+  float N = Shifted - Shifter;
+  float R = (X - N * Ln2Hi) - N * Ln2Lo;
+  float P = 1.0f / 5040;
+  P = P * R + 1.0f / 720;
+  P = P * R + 1.0f / 120;
+  P = P * R + 1.0f / 24;
+  P = P * R + 1.0f / 6;
+  P = P * R + 0.5f;
+  P = P * R + 1.0f;
+  P = P * R + 1.0f;
+  uint32_t ShiftedBits, ShifterBits;
+  std::memcpy(&ShiftedBits, &Shifted, sizeof(float));
+  std::memcpy(&ShifterBits, &Shifter, sizeof(float));
+  uint32_t ScaleBits = (ShiftedBits - ShifterBits + 127u) << 23;
+  float Scale;
+  std::memcpy(&Scale, &ScaleBits, sizeof(float));
+  return X < Lowest ? 0.0f : P * Scale;
+}
+
+template <> inline double expNonPositive(double X) {
+  constexpr double Lowest = -708.0, Log2e = 1.4426950408889634;
+  constexpr double Shifter = 6755399441055744.0; // 1.5 * 2^52
+  constexpr double Ln2Hi = 6.93147180369123816490e-01,
+                   Ln2Lo = 1.90821492927058770002e-10;
+  double Shifted = X * Log2e + Shifter;
+  double N = Shifted - Shifter;
+  double R = (X - N * Ln2Hi) - N * Ln2Lo;
+  double P = 1.0 / 6227020800.0; // 1/13!
+  P = P * R + 1.0 / 479001600.0;
+  P = P * R + 1.0 / 39916800.0;
+  P = P * R + 1.0 / 3628800.0;
+  P = P * R + 1.0 / 362880.0;
+  P = P * R + 1.0 / 40320.0;
+  P = P * R + 1.0 / 5040.0;
+  P = P * R + 1.0 / 720.0;
+  P = P * R + 1.0 / 120.0;
+  P = P * R + 1.0 / 24.0;
+  P = P * R + 1.0 / 6.0;
+  P = P * R + 0.5;
+  P = P * R + 1.0;
+  P = P * R + 1.0;
+  uint64_t ShiftedBits, ShifterBits;
+  std::memcpy(&ShiftedBits, &Shifted, sizeof(double));
+  std::memcpy(&ShifterBits, &Shifter, sizeof(double));
+  uint64_t ScaleBits = (ShiftedBits - ShifterBits + 1023u) << 52;
+  double Scale;
+  std::memcpy(&Scale, &ScaleBits, sizeof(double));
+  return X < Lowest ? 0.0 : P * Scale;
+}
+
+} // namespace torchlint::kernel::detail
+
+#endif // TORCHLINT_KERNEL_COMPUTE_H

@@ -1,0 +1,468 @@
+//===--- CrossEntropyCompute.cpp - Fused log-softmax, loss and gradient ---===//
+//
+// One row is the C logits of one sample (and spatial position). Per row the
+// kernel finds the maximum M, stores E_k = exp(x_k - M) in the gradient while
+// summing them (S), and with lse = log(S) writes the gradient in place:
+//
+//   grad_k = Alpha * E_k / S - A * [k == target] - B * w_k - Cp * w_k * p_k
+//
+// which is log_softmax's backward applied to the gradient of the loss terms
+// (A: nll_loss, B: label smoothing, Cp: class probabilities p). The input is
+// read from memory once and the gradient written once; the row's later passes
+// hit the cache. The class-index case, the common and the benchmarked one,
+// has two vectorised layouts: rows of contiguous classes (2-D input), and
+// tiles of spatial positions whose classes are a stride apart (K-dim input).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compute.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace torchlint::kernel::detail {
+namespace {
+
+/// Independent accumulators per loop: enough for the compiler to fill vector
+/// registers without reassociating a single sum, which it may not do under
+/// IEEE semantics.
+template <typename T> constexpr int64_t Lanes = 128 / sizeof(T);
+
+template <typename T> T maxOf(const T *X, int64_t N) {
+  T Acc[Lanes<T>];
+  for (int64_t L = 0; L < Lanes<T>; ++L)
+    Acc[L] = -std::numeric_limits<T>::infinity();
+  int64_t I = 0;
+  for (; I + Lanes<T> <= N; I += Lanes<T>)
+    for (int64_t L = 0; L < Lanes<T>; ++L)
+      Acc[L] = X[I + L] > Acc[L] ? X[I + L] : Acc[L];
+  T M = -std::numeric_limits<T>::infinity();
+  for (; I < N; ++I)
+    M = X[I] > M ? X[I] : M;
+  for (int64_t L = 0; L < Lanes<T>; ++L)
+    M = Acc[L] > M ? Acc[L] : M;
+  return M;
+}
+
+/// Sums exp(X - M), storing the terms in E unless it is null.
+template <typename T, bool Store>
+T sumExp(const T *X, T M, T *E, int64_t N) {
+  T Acc[Lanes<T>] = {};
+  int64_t I = 0;
+  for (; I + Lanes<T> <= N; I += Lanes<T>)
+    for (int64_t L = 0; L < Lanes<T>; ++L) {
+      T Term = expNonPositive(X[I + L] - M);
+      if (Store)
+        E[I + L] = Term;
+      Acc[L] += Term;
+    }
+  T Sum = 0;
+  for (; I < N; ++I) {
+    T Term = expNonPositive(X[I] - M);
+    if (Store)
+      E[I] = Term;
+    Sum += Term;
+  }
+  for (int64_t L = 0; L < Lanes<T>; ++L)
+    Sum += Acc[L];
+  return Sum;
+}
+
+struct Partial {
+  double Nll = 0, Smooth = 0, Prob = 0;
+};
+
+template <typename T> struct Job {
+  const Plan &P;
+  const T *X;
+  T *G;
+  std::vector<T> Weight; // per class; empty: ones
+  const T *Probs = nullptr; // smoothed class probabilities, shaped like X
+  const std::vector<double> &Upstream;
+  double *RowLoss; // Reduction::None only
+  // The reductions' factors of each term's gradient.
+  double NllCoef = 1, SmoothCoef = 0, ProbCoef = 1;
+
+  T weight(int64_t Class) const {
+    return Weight.empty() ? T(1) : Weight[Class];
+  }
+  double upstream(int64_t Row) const {
+    return Upstream.size() == 1 ? Upstream[0] : Upstream[Row];
+  }
+};
+
+/// Any kind, any layout, one row at a time: the classes are Inner apart.
+template <typename T>
+void genericRows(const Job<T> &J, int64_t Begin, int64_t End, Partial &Acc) {
+  const Plan &P = J.P;
+  const int64_t C = P.Classes, Stride = P.Inner;
+  const double Smoothing = P.LabelSmoothing;
+  for (int64_t R = Begin; R < End; ++R) {
+    int64_t Base = (R / Stride) * C * Stride + R % Stride;
+    const T *X = J.X + Base;
+    T *G = J.G ? J.G + Base : nullptr;
+    const T *Prob = J.Probs ? J.Probs + Base : nullptr;
+    double Upstream = J.upstream(R);
+    double RowLoss = 0;
+    T M = -std::numeric_limits<T>::infinity();
+    for (int64_t K = 0; K < C; ++K)
+      M = X[K * Stride] > M ? X[K * Stride] : M;
+    T Sum = 0;
+    for (int64_t K = 0; K < C; ++K) {
+      T Term = expNonPositive(X[K * Stride] - M);
+      if (G)
+        G[K * Stride] = Term;
+      Sum += Term;
+    }
+    T Lse = std::log(Sum);
+    auto LogSoftmax = [&](int64_t K) { return (X[K * Stride] - M) - Lse; };
+
+    T A = 0, B = 0, Cp = 0;
+    int64_t Class = -1;
+    if (P.Kind == CeKind::Probabilities) {
+      T Loss = 0;
+      for (int64_t K = 0; K < C; ++K)
+        Loss += LogSoftmax(K) * Prob[K * Stride] * J.weight(K);
+      RowLoss = -Loss;
+      Acc.Prob += RowLoss;
+      Cp = static_cast<T>(Upstream * J.ProbCoef);
+    } else {
+      Class = P.RowClass[R];
+      double Nll = 0, Smooth = 0;
+      if (Class >= 0) {
+        T W = J.weight(Class);
+        Nll = -(LogSoftmax(Class) * W);
+        A = static_cast<T>(Upstream * J.NllCoef * W);
+        Acc.Nll += Nll;
+      }
+      RowLoss = Nll;
+      if (P.Kind == CeKind::Smoothed) {
+        if (P.SmoothKeep[R]) {
+          T Weighted = 0;
+          for (int64_t K = 0; K < C; ++K)
+            Weighted += LogSoftmax(K) * J.weight(K);
+          Smooth = -Weighted;
+          B = static_cast<T>(Upstream * J.SmoothCoef);
+          Acc.Smooth += Smooth;
+        }
+        RowLoss = (1 - Smoothing) * Nll + Smooth * (Smoothing / C);
+      }
+    }
+    if (J.RowLoss)
+      J.RowLoss[R] = RowLoss;
+    if (!G)
+      continue;
+    // -Beta is the gradient of the log-softmax; its backward subtracts
+    // softmax times the sum of those, which cancels exactly when C = 1.
+    auto Beta = [&](int64_t K) {
+      T Value = Prob ? Cp * J.weight(K) * Prob[K * Stride] : T(0);
+      if (B != 0)
+        Value += B * J.weight(K);
+      return K == Class ? Value + A : Value;
+    };
+    T Alpha = 0;
+    for (int64_t K = 0; K < C; ++K)
+      Alpha += Beta(K);
+    T Scale = Alpha / Sum;
+    for (int64_t K = 0; K < C; ++K)
+      G[K * Stride] = G[K * Stride] * Scale - Beta(K);
+  }
+}
+
+/// Variants for AVX-512 and AVX2 machines besides the SSE2 default, picked
+/// when the library loads: -march would give up the machines without them.
+/// flatten compiles the helpers into each variant. Clang cannot clone
+/// templates; there the default is all there is.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TORCHLINT_VECTOR_CLONES                                                \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3",           \
+                               "default"),                                     \
+                 flatten))
+#else
+#define TORCHLINT_VECTOR_CLONES
+#endif
+
+/// Class indices, 2-D input: vectorised along each row's classes.
+template <typename T>
+TORCHLINT_VECTOR_CLONES void classRows(const Job<T> &J, int64_t Begin,
+                                       int64_t End, Partial &Acc) {
+  const int64_t C = J.P.Classes;
+  for (int64_t R = Begin; R < End; ++R) {
+    const T *X = J.X + R * C;
+    T *G = J.G ? J.G + R * C : nullptr;
+    T M = maxOf(X, C);
+    T Sum = G ? sumExp<T, true>(X, M, G, C) : sumExp<T, false>(X, M, nullptr, C);
+    int64_t Class = J.P.RowClass[R];
+    T Nll = 0, A = 0;
+    if (Class >= 0) {
+      T W = J.weight(Class);
+      Nll = -(((X[Class] - M) - std::log(Sum)) * W);
+      A = static_cast<T>(J.upstream(R) * J.NllCoef * W);
+      Acc.Nll += Nll;
+    }
+    if (J.RowLoss)
+      J.RowLoss[R] = Nll;
+    if (!G)
+      continue;
+    T Scale = A / Sum;
+    for (int64_t K = 0; K < C; ++K)
+      G[K] *= Scale;
+    if (Class >= 0)
+      G[Class] -= A;
+  }
+}
+
+/// The most positions classTiles takes at once.
+constexpr int64_t MaxTileWidth = 512;
+
+/// Positions per tile: the tile's logits, C rows a stride apart, are copied to
+/// a contiguous scratch of about 32 KiB, which stays in the L1 cache. Left in
+/// place, rows a power of two apart would evict each other.
+template <typename T> int64_t tileWidth(int64_t Classes) {
+  int64_t Width = (32768 / sizeof(T)) / std::max<int64_t>(Classes, 1);
+  return std::clamp<int64_t>(Width / 16 * 16, 16, MaxTileWidth);
+}
+
+/// Class indices, K-dim input: vectorised across a tile of positions, whose
+/// logits for one class are contiguous. Units are (sample, tile) pairs.
+template <typename T>
+TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
+                                        int64_t End, Partial &Acc) {
+  const int64_t C = J.P.Classes, Inner = J.P.Inner;
+  const int64_t TileWidth = tileWidth<T>(C);
+  const int64_t TilesPerSample = (Inner + TileWidth - 1) / TileWidth;
+  std::vector<T> Scratch(C * TileWidth);
+  // Per position: the maximum, the target's shifted logit x_t - M, the sum
+  // of exponentials and then the gradient's scale, and A.
+  T M[MaxTileWidth], Target[MaxTileWidth], Sum[MaxTileWidth], A[MaxTileWidth];
+  for (int64_t U = Begin; U < End; ++U) {
+    int64_t N = U / TilesPerSample, First = (U % TilesPerSample) * TileWidth;
+    int64_t Width = std::min(TileWidth, Inner - First);
+    const T *X = J.X + N * C * Inner + First;
+    T *G = J.G ? J.G + N * C * Inner + First : nullptr;
+    const int64_t Row = N * Inner + First;
+    const int64_t *RowClass = J.P.RowClass.data() + Row;
+    for (int64_t I = 0; I < Width; ++I) {
+      M[I] = -std::numeric_limits<T>::infinity();
+      Sum[I] = 0;
+    }
+    for (int64_t K = 0; K < C; ++K) {
+      const T *Xk = X + K * Inner;
+      T *Sk = Scratch.data() + K * TileWidth;
+      for (int64_t I = 0; I < Width; ++I) {
+        Sk[I] = Xk[I];
+        M[I] = Xk[I] > M[I] ? Xk[I] : M[I];
+      }
+    }
+    for (int64_t I = 0; I < Width; ++I)
+      Target[I] = RowClass[I] >= 0
+                      ? Scratch[RowClass[I] * TileWidth + I] - M[I]
+                      : T(0);
+    for (int64_t K = 0; K < C; ++K) {
+      T *Sk = Scratch.data() + K * TileWidth;
+      for (int64_t I = 0; I < Width; ++I) {
+        T Term = expNonPositive(Sk[I] - M[I]);
+        Sk[I] = Term;
+        Sum[I] += Term;
+      }
+    }
+    for (int64_t I = 0; I < Width; ++I) {
+      int64_t Class = RowClass[I];
+      T Nll = 0;
+      A[I] = 0;
+      if (Class >= 0) {
+        T W = J.weight(Class);
+        Nll = -((Target[I] - std::log(Sum[I])) * W);
+        A[I] = static_cast<T>(J.upstream(Row + I) * J.NllCoef * W);
+        Acc.Nll += Nll;
+      }
+      if (J.RowLoss)
+        J.RowLoss[Row + I] = Nll;
+      Sum[I] = A[I] / Sum[I];
+    }
+    if (!G)
+      continue;
+    for (int64_t K = 0; K < C; ++K) {
+      const T *Sk = Scratch.data() + K * TileWidth;
+      T *Gk = G + K * Inner;
+      for (int64_t I = 0; I < Width; ++I)
+        Gk[I] = Sk[I] * Sum[I];
+    }
+    for (int64_t I = 0; I < Width; ++I)
+      if (RowClass[I] >= 0)
+        G[RowClass[I] * Inner + I] -= A[I];
+  }
+}
+
+/// Logits per worker below which another thread costs more than it saves.
+constexpr int64_t MinElementsPerThread = 1 << 15;
+
+/// Runs Body over [0, Units) in contiguous chunks, one per thread, and adds
+/// the chunks' partial sums in order.
+template <typename Fn>
+Partial parallelUnits(int Threads, int64_t Units, int64_t ElementsPerUnit,
+                      Fn Body) {
+  int64_t Useful =
+      std::max<int64_t>(1, Units * ElementsPerUnit / MinElementsPerThread);
+  int64_t Workers = std::min<int64_t>({Threads, Units, Useful});
+  if (Workers <= 1) {
+    Partial Total;
+    Body(0, Units, Total);
+    return Total;
+  }
+  std::vector<Partial> Parts(Workers);
+  std::vector<std::thread> Pool;
+  auto Chunk = [&](int64_t W) { return Units * W / Workers; };
+  for (int64_t W = 1; W < Workers; ++W)
+    Pool.emplace_back(
+        [&, W] { Body(Chunk(W), Chunk(W + 1), Parts[W]); });
+  Body(0, Chunk(1), Parts[0]);
+  for (std::thread &T : Pool)
+    T.join();
+  Partial Total;
+  for (const Partial &Part : Parts) {
+    Total.Nll += Part.Nll;
+    Total.Smooth += Part.Smooth;
+    Total.Prob += Part.Prob;
+  }
+  return Total;
+}
+
+/// The class probabilities cross_entropy weighs the log-softmax with: the
+/// target smoothed towards uniform by label_smoothing, in the target's own
+/// dtype (its arithmetic in float for the 16-bit ones), then in T.
+template <typename T>
+std::vector<T> probabilities(const Plan &P, const TensorView &Target) {
+  std::vector<T> Probs(static_cast<std::size_t>(numel(Target.Sizes)));
+  const double Smoothing = P.LabelSmoothing;
+  const bool InDouble = Target.Dtype == ScalarType::Double;
+  for (std::size_t I = 0; I < Probs.size(); ++I) {
+    double Value = readDouble(Target, I);
+    if (Smoothing > 0 && InDouble) {
+      Value = Value * (1 - Smoothing) + Smoothing / P.Classes;
+    } else if (Smoothing > 0) {
+      // The scalars take the tensor's dtype too.
+      auto Round = [&](double V) { return static_cast<float>(roundTo(Target.Dtype, V)); };
+      Value = Round(Round(Value) * Round(1 - Smoothing));
+      Value = Round(Round(Value) + Round(Smoothing / P.Classes));
+    }
+    Probs[I] = static_cast<T>(Value);
+  }
+  return Probs;
+}
+
+} // namespace
+
+template <typename T>
+void computeCrossEntropy(const Plan &P, const TensorView &Target,
+                         const ComputeArgs<T> &Args) {
+  const int64_t Rows = P.Outer * P.Inner;
+  const bool Unreduced = P.Reduce == Reduction::None;
+  const bool Mean = P.Reduce == Reduction::Mean;
+  std::vector<double> &Loss = *Args.Loss;
+  Loss.assign(Unreduced ? Rows : 1, 0.0);
+
+  Job<T> J{P, Args.Input, Args.Grad, {}, nullptr, *Args.Upstream,
+           Unreduced ? Loss.data() : nullptr};
+  J.Weight.assign(P.ClassWeight.begin(), P.ClassWeight.end());
+  std::vector<T> Probs;
+  if (P.Kind == CeKind::Probabilities) {
+    Probs = probabilities<T>(P, Target);
+    J.Probs = Probs.data();
+    J.ProbCoef = Mean ? 1.0 / Rows : 1.0;
+  } else {
+    J.NllCoef = Mean ? 1.0 / P.TotalWeight : 1.0;
+    if (P.Kind == CeKind::Smoothed) {
+      J.NllCoef *= 1 - P.LabelSmoothing;
+      J.SmoothCoef = P.LabelSmoothing / P.Classes;
+      if (Mean)
+        J.SmoothCoef /= P.SmoothTotal;
+    }
+  }
+
+  Partial Sums;
+  if (P.Kind != CeKind::ClassIndex) {
+    Sums = parallelUnits(Args.Threads, Rows, P.Classes,
+                         [&](int64_t B, int64_t E, Partial &Acc) {
+                           genericRows(J, B, E, Acc);
+                         });
+  } else if (P.Inner == 1) {
+    Sums = parallelUnits(Args.Threads, Rows, P.Classes,
+                         [&](int64_t B, int64_t E, Partial &Acc) {
+                           classRows(J, B, E, Acc);
+                         });
+  } else {
+    int64_t Width = tileWidth<T>(P.Classes);
+    int64_t Tiles = (P.Inner + Width - 1) / Width;
+    Sums = parallelUnits(Args.Threads, P.Outer * Tiles, P.Classes * Width,
+                         [&](int64_t B, int64_t E, Partial &Acc) {
+                           classTiles(J, B, E, Acc);
+                         });
+  }
+  if (Unreduced)
+    return;
+
+  // The reductions of ATen's expressions, term by term.
+  switch (P.Kind) {
+  case CeKind::ClassIndex:
+    Loss[0] = Mean ? Sums.Nll / P.TotalWeight : Sums.Nll;
+    break;
+  case CeKind::Smoothed: {
+    double Nll = Mean ? Sums.Nll / P.TotalWeight : Sums.Nll;
+    double Smooth = Mean ? Sums.Smooth / P.SmoothTotal : Sums.Smooth;
+    Loss[0] = (1 - P.LabelSmoothing) * Nll +
+              Smooth * (P.LabelSmoothing / P.Classes);
+    break;
+  }
+  case CeKind::Probabilities:
+    // The mean of an empty input is NaN, not 0 / 0 rows.
+    Loss[0] = !Mean ? Sums.Prob
+              : Rows * P.Classes == 0
+                  ? std::numeric_limits<double>::quiet_NaN()
+                  : Sums.Prob / Rows;
+    break;
+  }
+}
+
+template <typename T>
+void computeNllLoss(const Plan &P, const ComputeArgs<T> &Args) {
+  const int64_t Rows = P.Outer * P.Inner, C = P.Classes;
+  const bool Unreduced = P.Reduce == Reduction::None;
+  const bool Mean = P.Reduce == Reduction::Mean;
+  std::vector<double> &Loss = *Args.Loss;
+  Loss.assign(Unreduced ? Rows : 1, 0.0);
+  if (Args.Grad)
+    std::fill(Args.Grad, Args.Grad + Rows * C, T(0));
+  const double Coef = Mean ? 1.0 / P.TotalWeight : 1.0;
+  double Total = 0;
+  for (int64_t R = 0; R < Rows; ++R) {
+    int64_t Class = P.RowClass[R];
+    if (Class < 0)
+      continue;
+    int64_t At = (R / P.Inner) * C * P.Inner + Class * P.Inner + R % P.Inner;
+    T W = P.ClassWeight.empty() ? T(1) : static_cast<T>(P.ClassWeight[Class]);
+    T Value = -Args.Input[At] * W;
+    Total += Value;
+    if (Unreduced)
+      Loss[R] = Value;
+    if (Args.Grad) {
+      double Upstream = Args.Upstream->size() == 1 ? (*Args.Upstream)[0]
+                                                   : (*Args.Upstream)[R];
+      Args.Grad[At] = static_cast<T>(-(Upstream * Coef) * W);
+    }
+  }
+  if (!Unreduced)
+    Loss[0] = Mean ? Total / P.TotalWeight : Total;
+}
+
+template void computeCrossEntropy<float>(const Plan &, const TensorView &,
+                                         const ComputeArgs<float> &);
+template void computeCrossEntropy<double>(const Plan &, const TensorView &,
+                                          const ComputeArgs<double> &);
+template void computeNllLoss<float>(const Plan &, const ComputeArgs<float> &);
+template void computeNllLoss<double>(const Plan &,
+                                     const ComputeArgs<double> &);
+
+} // namespace torchlint::kernel::detail

@@ -1,0 +1,61 @@
+//===--- LossChecks.h - LibTorch's argument checks, in ATen's order -------===//
+//
+// Replays what torch::nn::functional's cross_entropy, nll_loss and
+// binary_cross_entropy_with_logits check before they compute, in the order
+// ATen 1.13 checks it (LossNLL.cpp, LossNLL2d.cpp, Loss.cpp and the frontend's
+// loss.h), and records how a call that passes is to be computed.
+//
+// This is written from ATen's sources and LibTorch's behaviour, independently
+// of the static contract in checks/CrossEntropyContract.cpp, so that a finding
+// confirmed here is not the contract agreeing with itself.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCHLINT_KERNEL_LOSSCHECKS_H
+#define TORCHLINT_KERNEL_LOSSCHECKS_H
+
+#include "Support.h"
+
+namespace torchlint::kernel::detail {
+
+/// Which of cross_entropy's computations runs.
+enum class CeKind {
+  ClassIndex,   // log_softmax, then nll_loss
+  Smoothed,     // class indices with label_smoothing > 0
+  Probabilities // the target has the input's shape
+};
+
+/// How a call that LibTorch accepts is computed.
+struct Plan {
+  LossFunction Function = LossFunction::CrossEntropy;
+  CeKind Kind = CeKind::ClassIndex;
+  Reduction Reduce = Reduction::Mean;
+  /// The input seen as [Outer, Classes, Inner]; a row is one (outer, inner)
+  /// pair, numbered outer * Inner + inner like the target's elements.
+  int64_t Outer = 0, Classes = 0, Inner = 1;
+  /// Class-index targets: each row's class, or -1 where ignore_index drops
+  /// it from nll_loss.
+  std::vector<int64_t> RowClass;
+  /// Smoothed: whether label smoothing's term keeps each row. It differs from
+  /// RowClass for Byte targets, which `target == ignore_index` compares after
+  /// casting ignore_index to uint8.
+  std::vector<uint8_t> SmoothKeep;
+  /// Per-class weights (empty: none).
+  std::vector<double> ClassWeight;
+  /// The mean reduction's denominators: nll_loss's total weight, and that of
+  /// the smoothing term.
+  double TotalWeight = 0, SmoothTotal = 0;
+  double LabelSmoothing = 0;
+  /// BCE: the shape of pos_weight broadcast against the target.
+  Sizes LogWeightShape;
+};
+
+/// Checks the call the way LibTorch does. On success fills \p P and the
+/// dtypes and loss shape of the returned info. Reads the target and weight
+/// values when they have data, never the input's.
+LossInfo planLoss(LossFunction F, const TensorView &Input,
+                  const TensorView &Target, const LossOptions &Opts, Plan &P);
+
+} // namespace torchlint::kernel::detail
+
+#endif // TORCHLINT_KERNEL_LOSSCHECKS_H
