@@ -76,7 +76,7 @@ std::optional<int64_t> numClasses(const Shape &Input) {
 std::optional<OutOfRangeTargets>
 findOutOfRangeTargets(const ValueRange &Values, int64_t C,
                       std::optional<int64_t> IgnoreIndex,
-                      std::optional<int64_t> NumTargets) {
+                      std::optional<int64_t> MinTargets) {
   auto Rejected = [&](int64_t V) {
     return (V < 0 || V >= C) && V != IgnoreIndex;
   };
@@ -92,9 +92,9 @@ findOutOfRangeTargets(const ValueRange &Values, int64_t C,
     return Out;
   }
 
-  if (!Values.Uniform || !IgnoreIndex || !NumTargets || *NumTargets <= 0)
+  if (!Values.Uniform || !IgnoreIndex || !MinTargets || *MinTargets <= 0)
     return std::nullopt;
-  // Every one of NumTargets draws must land on an accepted value for the call
+  // Every one of the draws must land on an accepted value for the call
   // to pass.
   double Total = static_cast<double>(Values.Hi) - Values.Lo + 1;
   double Accepted =
@@ -105,7 +105,7 @@ findOutOfRangeTargets(const ValueRange &Values, int64_t C,
       *IgnoreIndex <= Values.Hi)
     Accepted += 1;
   if (Accepted >= Total ||
-      *NumTargets * std::log(Accepted / Total) > std::log(1e-3))
+      *MinTargets * std::log(Accepted / Total) > std::log(0.5))
     return std::nullopt;
   // The rejected values the draw can yield: all of them if few, else the
   // extremes.

@@ -58,12 +58,13 @@ struct OutOfRangeTargets {
 };
 
 /// The rejected targets among Values, for C classes and the given
-/// ignore_index (nullopt: unknown). A uniform draw of NumTargets values
-/// counts only when it yields a rejected value with probability > 0.999.
+/// ignore_index (nullopt: unknown). A uniform draw of at least MinTargets
+/// values counts when it yields a rejected value with probability >= 1/2: the
+/// program draws labels that are not classes.
 std::optional<OutOfRangeTargets>
 findOutOfRangeTargets(const ValueRange &Values, int64_t C,
                       std::optional<int64_t> IgnoreIndex,
-                      std::optional<int64_t> NumTargets);
+                      std::optional<int64_t> MinTargets);
 
 /// The shape a tensor would have without the unsqueeze that added a dimension
 /// at position Pos, or nullopt if that dimension is no longer there.

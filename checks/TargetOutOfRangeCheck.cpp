@@ -24,8 +24,15 @@ bool TargetOutOfRangeCheck::checkUse(const LossUse &Use) {
   std::optional<int64_t> C = numClasses(In.Sizes);
   if (!C)
     return false;
-  std::optional<OutOfRangeTargets> Bad = findOutOfRangeTargets(
-      *Tg.Range, *C, Use.IgnoreIndex, numel(Tg.Sizes));
+  // Unknown dimensions count as 1 in the number of targets drawn.
+  std::optional<int64_t> MinTargets;
+  if (Tg.Sizes) {
+    MinTargets = 1;
+    for (const Dim &D : *Tg.Sizes)
+      MinTargets = std::min<int64_t>(*MinTargets * D.value_or(1), 1 << 20);
+  }
+  std::optional<OutOfRangeTargets> Bad =
+      findOutOfRangeTargets(*Tg.Range, *C, Use.IgnoreIndex, MinTargets);
   if (!Bad)
     return false;
 

@@ -175,13 +175,22 @@ static std::optional<int64_t> knownInt(const Value &V) {
   return std::nullopt;
 }
 
-/// Sizes given as {32, 10}, as a single integer, or as another tensor's
-/// sizes().
+/// Sizes given as {32, 10}, as a single integer, as a std::vector of
+/// integers, or as another tensor's sizes().
 static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
   if (V.Kind == Value::IntList)
     return V.Ints;
   if (V.Kind == Value::Int)
     return llvm::SmallVector<Dim, 4>{V.I};
+  if (V.Kind == Value::List && V.Exact) {
+    llvm::SmallVector<Dim, 4> Out;
+    for (const Value &Item : V.Items) {
+      if (Item.Kind != Value::Int)
+        return std::nullopt;
+      Out.push_back(Item.I);
+    }
+    return Out;
+  }
   return std::nullopt;
 }
 
@@ -263,6 +272,15 @@ static void forgetValues(TensorFact &T) {
   T.Act.reset();
   T.ActOrigin.reset();
   T.Range.reset();
+}
+
+/// Some of the elements are kept (a slice, an index): whatever bounds them
+/// still does, but a value that occurred may be gone.
+static void keepSomeValues(TensorFact &T) {
+  if (!T.Range)
+    return;
+  T.Range->Present.clear();
+  T.Range->Complete = false;
 }
 
 /// The output of a layer with float weights: new float values.
@@ -1348,6 +1366,12 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
   Value Self = eval(Call.Self, E, F);
   llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
   const ValueDecl *D = storageOf(Call.Self);
+  if (Self.Kind == Value::IntList && Self.Ints) {
+    std::vector<Value> Items;
+    for (const Dim &I : *Self.Ints)
+      Items.push_back(Value::integer(I));
+    Self = Value::list(std::move(Items));
+  }
   if (Self.Kind != Value::List)
     Self = Value::list({Value()}, /*Exact=*/false); // anything may be in it
   llvm::StringRef Name = Call.Name;
@@ -2187,19 +2211,29 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
         Length = (*Args[1].T.Sizes)[0];
     } else if (Args.size() <= 1) {
       Length = Extent;
-    } else if (Arg(1) && Arg(2) && Extent && *Arg(1) >= 0 && *Arg(2) >= 0) {
+    } else if (Extent) {
+      // Python's slice bounds: negative from the end, clamped to the extent.
+      auto Bound = [&](Dim V) -> Dim {
+        if (!V)
+          return std::nullopt;
+        int64_t B = *V < 0 ? *V + *Extent : *V;
+        return std::clamp<int64_t>(B, 0, *Extent);
+      };
+      Dim Start = Bound(Arg(1));
+      Dim End = Args.size() > 2 ? Bound(Arg(2)) : Extent;
       int64_t Step = Args.size() > 3 ? Arg(3).value_or(0) : 1;
-      int64_t End = std::min(*Arg(2), *Extent);
-      if (Step > 0)
-        Length = End > *Arg(1) ? (End - *Arg(1) + Step - 1) / Step : 0;
+      if (Start && End && Step > 0)
+        Length = *End > *Start ? (*End - *Start + Step - 1) / Step : 0;
     }
     Extent = Length;
+    keepSomeValues(T);
     return Value::tensor(T);
   }
   case TensorOp::Select:
     T.Act.reset();
     T.ActOrigin.reset();
     T.Unsqueezed.reset();
+    keepSomeValues(T);
     if (Rank && *Rank > 0)
       if (auto D = normalizeDim(Arg(0), *Rank)) {
         T.Sizes->erase(T.Sizes->begin() + *D);
@@ -2290,12 +2324,14 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (Args.empty()) {
       TensorFact R = T;
       R.Sizes.emplace(); // the maximum of all elements
+      keepSomeValues(R);
       R.Act.reset();
       R.Unsqueezed.reset();
       return Value::tensor(R);
     }
     // max(dim[, keepdim]): the pair (values, indices).
     TensorFact Values = T, Indices;
+    keepSomeValues(Values);
     Values.Act.reset();
     Values.Unsqueezed.reset();
     Values.Sizes.reset();
@@ -2370,6 +2406,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (Rank && *Rank > 0 && !Args.empty() && Args[0].Kind == Value::Int) {
       T.Sizes->erase(T.Sizes->begin());
       T.Unsqueezed.reset();
+      keepSomeValues(T);
       return Value::tensor(T);
     }
     return Value::unknown();
@@ -2702,6 +2739,26 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     if (ArgExprs.empty())
       return Value::unknown();
     Value V = tensorLiteral(ArgExprs[0], Call);
+    // torch::tensor(labels) of a std::vector whose values are known.
+    const Expr *Data = api::ignoreWrappers(ArgExprs[0]);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Data))
+      if (CE->getNumArgs() == 1) // the TensorDataContainer
+        Data = CE->getArg(0);
+    Value DataValue = Data == ArgExprs[0] ? Args[0] : eval(Data, E, F);
+    std::optional<llvm::SmallVector<Dim, 4>> Elements = sizesOf(DataValue);
+    if (!V.T.Range && V.T.Type && isIntegralDType(*V.T.Type) && Elements &&
+        !Elements->empty() && DataValue.Kind != Value::Int) {
+      std::vector<int64_t> Values;
+      for (const Dim &D : *Elements)
+        if (D)
+          Values.push_back(*D);
+      if (Values.size() == Elements->size()) {
+        V.T.Sizes = llvm::SmallVector<Dim, 4>{Dim(Values.size())};
+        V.T.Range = ValueRange::of(Values);
+        V.T.Range->From = originAt(Call, "torch::tensor holds the values " +
+                                             describeValues(*V.T.Range));
+      }
+    }
     bool Present;
     OptionsFact O = FindOptions(1, Present);
     if (Present) {
