@@ -258,6 +258,8 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Case("where", TensorOp::Where)
       .Case("repeat_interleave", TensorOp::RepeatInterleave)
       .Case("one_hot", TensorOp::OneHot)
+      .Case("repeat", TensorOp::Repeat)
+      .Cases("flip", "fliplr", "flipud", "roll", TensorOp::Same)
       .Cases("bernoulli", "dropout", "alpha_dropout", TensorOp::Elementwise)
       .Cases("argmax", "argmin", TensorOp::ArgMax)
       .Cases("add", "sub", "mul", "div", "true_divide", TensorOp::Arith)
@@ -267,6 +269,22 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Case("sizes", TensorOp::Sizes)
       .Cases("dtype", "scalar_type", TensorOp::DTypeOf)
       .Default(TensorOp::Unknown);
+}
+
+bool writesValues(llvm::StringRef Name) {
+  return !llvm::is_contained({"requires_grad_", "share_memory_", "retain_grad"},
+                             Name);
+}
+
+ModuleKind functionalModuleKindOf(llvm::StringRef Name) {
+  return llvm::StringSwitch<ModuleKind>(Name)
+      .Cases("max_pool1d", "max_pool2d", "max_pool3d", ModuleKind::Pool)
+      .Cases("avg_pool1d", "avg_pool2d", "avg_pool3d", ModuleKind::Pool)
+      .Cases("adaptive_avg_pool1d", "adaptive_avg_pool2d",
+             "adaptive_avg_pool3d", ModuleKind::AdaptivePool)
+      .Cases("adaptive_max_pool1d", "adaptive_max_pool2d",
+             "adaptive_max_pool3d", ModuleKind::AdaptivePool)
+      .Default(ModuleKind::Unknown);
 }
 
 Factory factoryOf(llvm::StringRef Name) {

@@ -44,6 +44,14 @@ const clang::CXXRecordDecl *moduleImplOf(clang::QualType T);
 ModuleKind moduleKindOf(const clang::CXXRecordDecl *Impl,
                         LossKind *Loss = nullptr);
 
+/// Whether the in-place tensor method Name (add_, fill_, copy_, ...) writes
+/// values; requires_grad_ and friends only change metadata.
+bool writesValues(llvm::StringRef Name);
+
+/// The module whose computation a functional (F::max_pool2d, ...) or torch::
+/// function performs, configured by the same options; Unknown if none.
+ModuleKind functionalModuleKindOf(llvm::StringRef Name);
+
 /// The elementwise and shape operations of at::Tensor (as methods and as
 /// torch:: functions), grouped by what they do to the facts.
 enum class TensorOp {
@@ -81,6 +89,7 @@ enum class TensorOp {
   Where,       ///< where(condition, x, y)
   RepeatInterleave,
   OneHot, ///< one_hot(num_classes): int64 [..., num_classes]
+  Repeat, ///< repeat(sizes): the tensor tiled
 };
 TensorOp tensorOpOf(llvm::StringRef Name);
 

@@ -327,7 +327,9 @@ static bool sameFields(const std::shared_ptr<const FieldMap> &A,
 bool ModuleFact::operator==(const ModuleFact &O) const {
   if (Kind != O.Kind || Created != O.Created || A != O.A || B != O.B ||
       Kernel != O.Kernel || Stride != O.Stride || Padding != O.Padding ||
-      Dilation != O.Dilation ||
+      Dilation != O.Dilation || Hidden != O.Hidden ||
+      StateRows != O.StateRows || BatchFirst != O.BatchFirst ||
+      PairState != O.PairState ||
       Impl != O.Impl || Loss != O.Loss || UnknownPrefix != O.UnknownPrefix ||
       Children.size() != O.Children.size())
     return false;

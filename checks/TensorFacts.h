@@ -190,6 +190,12 @@ struct ModuleFact {
   Dim A, B;
   /// Conv and Pool, for square kernels: the spatial arithmetic.
   Dim Kernel, Stride, Padding, Dilation;
+  /// Recurrent: the hidden size, the rows of the final state (num_layers *
+  /// directions), whether inputs are batch-first, and whether the state is
+  /// LSTM's (h, c) pair.
+  Dim Hidden, StateRows;
+  std::optional<bool> BatchFirst;
+  bool PairState = false;
   std::vector<std::shared_ptr<const ModuleFact>> Children; ///< Sequential
   /// Sequential: modules of unknown number and kind come before Children
   /// (a Sequential grown in a loop); the last modules still decide the output.

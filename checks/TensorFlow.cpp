@@ -94,6 +94,13 @@ private:
   Value evalExpr(const Expr *X, Env &E, Frame &F);
   Value evalChildren(const Stmt *S, Env &E, Frame &F);
   Value evalCall(const CallExpr *C, Env &E, Frame &F);
+  Value evalCallWithoutWrites(const CallExpr *C, Env &E, Frame &F);
+  /// Tensors share storage with their views, their elements and the copies
+  /// of their handle (a callee's parameter): a write through any of them may
+  /// change the values of any tensor, so every value set is forgotten.
+  void valuesWritten(Env &E);
+  /// Counts the writes, so that a caller sees its callee's.
+  unsigned ValueWrites = 0;
   Value evalConstruct(const CXXConstructExpr *C, Env &E, Frame &F);
   Value evalTensorOp(api::TensorOp Op, llvm::StringRef Name, const Value &Self,
                      llvm::ArrayRef<const Expr *> Args, const Expr *Call,
@@ -195,6 +202,7 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
 }
 
 static Shape broadcast(const Shape &A, const Shape &B);
+static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args);
 
 /// Element I of a list: exact when the list is, else what any element is.
 static Value itemAt(const Value &L, std::optional<int64_t> I) {
@@ -968,12 +976,46 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
 // Calls
 //===----------------------------------------------------------------------===//
 
+static void forgetValueSets(Value &V) {
+  if (V.isTensor())
+    V.T.Range.reset();
+  for (Value &Item : V.Items)
+    forgetValueSets(Item);
+}
+
+void TensorFlowAnalysis::Interpreter::valuesWritten(Env &E) {
+  for (auto &Var : E.Vars)
+    forgetValueSets(Var.second);
+  ++ValueWrites;
+}
+
 Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
                                                 Frame &F) {
+  unsigned WritesBefore = ValueWrites;
+  Value R = evalCallWithoutWrites(C, E, F);
+  // A write in a callee, or in a nested call.
+  if (ValueWrites != WritesBefore) {
+    valuesWritten(E);
+    forgetValueSets(R);
+  }
+  return R;
+}
+
+Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
+                                                             Env &E, Frame &F) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
       Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     // Copy and move assignment of tensors, modules, options, user objects.
     Value V = eval(Op->getArg(1), E, F);
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (Method && Method->getRefQualifier() == RQ_RValue &&
+        api::isTensorType(Op->getArg(0)->getType())) {
+      // t[i] = x, t.slice(...) = x: Tensor's operator= on an rvalue copies
+      // into the storage (on an lvalue it rebinds the handle).
+      eval(Op->getArg(0), E, F);
+      valuesWritten(E);
+      return V;
+    }
     if (const auto *Tie = dyn_cast<CallExpr>(api::ignoreWrappers(Op->getArg(0)));
         Tie && api::classifyCall(Tie).Kind == api::ApiCall::MakeTuple) {
       // std::tie(a, b) = f();
@@ -1133,6 +1175,8 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
     if (InPlace)
       Op = api::tensorOpOf(Call.Name.drop_back());
     Value R = evalTensorOp(Op, Call.Name, Self, Call.Args, C, E, F);
+    if (InPlace && api::writesValues(Call.Name))
+      valuesWritten(E);
     if (InPlace) {
       if (!R.isTensor() && Self.isTensor() &&
           api::isValueRefillInPlace(Call.Name)) {
@@ -1184,6 +1228,8 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
       R = evalArith(Op, Vals[0], Vals[1], Operands[1], false, C);
     else if (Vals[1].isTensor() && (Op == "+" || Op == "*"))
       R = evalArith(Op, Vals[1], Vals[0], Operands[0], false, C);
+    if (Compound && Vals[0].isTensor())
+      valuesWritten(E);
     if (Compound) {
       if (R.isTensor() && Vals[0].isTensor() && Vals[0].T.Type &&
           R.T.Type != Vals[0].T.Type) {
@@ -1219,6 +1265,14 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
     api::TensorOp Op = api::tensorOpOf(Call.Name);
     if (Call.Args.empty())
       return Value::unknown();
+    if (ModuleKind K = api::functionalModuleKindOf(Call.Name);
+        K != ModuleKind::Unknown) {
+      llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+      auto M = std::make_shared<ModuleFact>();
+      M->Kind = K;
+      configureModule(*M, llvm::ArrayRef<Value>(Args).drop_front());
+      return applyModule(M, Args, Call.Args, C, E, F);
+    }
     if (Op == api::TensorOp::Cat || Op == api::TensorOp::Stack)
       return concatenate(Op, evalArgs(Call.Args, E, F));
     Value Self = eval(Call.Args[0], E, F);
@@ -1480,6 +1534,114 @@ ModulePtr TensorFlowAnalysis::Interpreter::moduleFromType(QualType T) {
   return M;
 }
 
+/// The configuration of a library module (or of the functional form of one)
+/// from its constructor arguments or options.
+static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args) {
+  auto Positional = [&](unsigned I) -> std::optional<int64_t> {
+    if (Args.empty())
+      return std::nullopt;
+    if (Args[0].Kind == Value::Builder) {
+      const Value *V = Args[0].B.get(std::to_string(I));
+      return V ? knownInt(*V) : std::nullopt;
+    }
+    return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
+  };
+  auto Named = [&](llvm::StringRef Name) -> const Value * {
+    return !Args.empty() && Args[0].Kind == Value::Builder
+               ? Args[0].B.get(Name)
+               : nullptr;
+  };
+  // Kernel sizes, strides and paddings given as 3 or {3, 3}.
+  auto PositionalSquare = [&](unsigned I) -> Dim {
+    const Value *V = nullptr;
+    if (!Args.empty() && Args[0].Kind == Value::Builder)
+      V = Args[0].B.get(std::to_string(I));
+    else if (I < Args.size())
+      V = &Args[I];
+    return V ? squareInt(*V) : std::nullopt;
+  };
+  auto NamedSquare = [&](llvm::StringRef Name, Dim Default) -> Dim {
+    const Value *V = Named(Name);
+    return V ? squareInt(*V) : Default;
+  };
+
+  switch (M.Kind) {
+  case ModuleKind::Linear:
+    M.A = Positional(0);
+    M.B = Positional(1);
+    break;
+  case ModuleKind::Conv:
+    M.A = Positional(0);
+    M.B = Positional(1);
+    M.Kernel = PositionalSquare(2);
+    M.Stride = NamedSquare("stride", 1);
+    M.Padding = NamedSquare("padding", 0);
+    M.Dilation = NamedSquare("dilation", 1);
+    break;
+  case ModuleKind::Pool:
+    M.Kernel = PositionalSquare(0);
+    M.Stride = NamedSquare("stride", M.Kernel);
+    M.Padding = NamedSquare("padding", 0);
+    M.Dilation = NamedSquare("dilation", 1);
+    break;
+  case ModuleKind::AdaptivePool:
+    M.A = PositionalSquare(0);
+    break;
+  case ModuleKind::Softmax:
+  case ModuleKind::LogSoftmax:
+    M.A = Positional(0);
+    break;
+  case ModuleKind::Flatten:
+    M.A = 1;
+    M.B = -1;
+    if (const Value *S = Named("start_dim"))
+      M.A = knownInt(*S);
+    if (const Value *End = Named("end_dim"))
+      M.B = knownInt(*End);
+    if (!Args.empty() && Args[0].Kind != Value::Builder)
+      M.A = M.B = std::nullopt;
+    break;
+  case ModuleKind::Embedding:
+    M.A = Positional(0);
+    M.B = Positional(1);
+    break;
+  case ModuleKind::Recurrent: {
+    M.A = Positional(0);
+    M.Hidden = Positional(1);
+    auto Option = [&](llvm::StringRef Name, int64_t Default) -> Dim {
+      const Value *V = Named(Name);
+      return V ? knownInt(*V) : Dim(Default);
+    };
+    Dim Directions = Option("bidirectional", 0);
+    if (Directions)
+      Directions = *Directions ? 2 : 1;
+    Dim Layers = Option("num_layers", 1);
+    // The output's last dimension doubles when bidirectional.
+    if (M.Hidden && Directions)
+      M.B = *M.Hidden * *Directions;
+    if (Layers && Directions)
+      M.StateRows = *Layers * *Directions;
+    if (Dim BatchFirst = Option("batch_first", 0))
+      M.BatchFirst = *BatchFirst != 0;
+    break;
+  }
+  case ModuleKind::Sequential:
+    for (const Value &A : Args)
+      M.Children.push_back(A.isModule() ? A.M : nullptr);
+    break;
+  case ModuleKind::Functional:
+    if (!Args.empty())
+      M.Callable = std::make_shared<const Value>(Args[0]);
+    break;
+  case ModuleKind::Loss:
+    if (!Args.empty())
+      M.LossOptions = std::make_shared<const Value>(Args[0]);
+    break;
+  default:
+    break;
+  }
+}
+
 /// The state a class's constructors leave an object in, joined over all of
 /// them; fields that other methods assign are unknown.
 ModulePtr TensorFlowAnalysis::Interpreter::classState(const CXXRecordDecl *RD) {
@@ -1564,97 +1726,12 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
   else
     M->Created = Origin{At.get<const FieldDecl *>()->getLocation(), ""};
 
-  auto Positional = [&](unsigned I) -> std::optional<int64_t> {
-    if (Args.empty())
-      return std::nullopt;
-    if (Args[0].Kind == Value::Builder) {
-      const Value *V = Args[0].B.get(std::to_string(I));
-      return V ? knownInt(*V) : std::nullopt;
-    }
-    return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
-  };
-  auto Named = [&](llvm::StringRef Name) -> const Value * {
-    return !Args.empty() && Args[0].Kind == Value::Builder
-               ? Args[0].B.get(Name)
-               : nullptr;
-  };
-  // Kernel sizes, strides and paddings given as 3 or {3, 3}.
-  auto PositionalSquare = [&](unsigned I) -> Dim {
-    const Value *V = nullptr;
-    if (!Args.empty() && Args[0].Kind == Value::Builder)
-      V = Args[0].B.get(std::to_string(I));
-    else if (I < Args.size())
-      V = &Args[I];
-    return V ? squareInt(*V) : std::nullopt;
-  };
-  auto NamedSquare = [&](llvm::StringRef Name, Dim Default) -> Dim {
-    const Value *V = Named(Name);
-    return V ? squareInt(*V) : Default;
-  };
-
-  switch (Kind) {
-  case ModuleKind::Linear:
-    M->A = Positional(0);
-    M->B = Positional(1);
-    break;
-  case ModuleKind::Conv:
-    M->A = Positional(0);
-    M->B = Positional(1);
-    M->Kernel = PositionalSquare(2);
-    M->Stride = NamedSquare("stride", 1);
-    M->Padding = NamedSquare("padding", 0);
-    M->Dilation = NamedSquare("dilation", 1);
-    break;
-  case ModuleKind::Pool:
-    M->Kernel = PositionalSquare(0);
-    M->Stride = NamedSquare("stride", M->Kernel);
-    M->Padding = NamedSquare("padding", 0);
-    M->Dilation = NamedSquare("dilation", 1);
-    break;
-  case ModuleKind::AdaptivePool:
-    M->A = PositionalSquare(0);
-    break;
-  case ModuleKind::Softmax:
-  case ModuleKind::LogSoftmax:
-    M->A = Positional(0);
-    break;
-  case ModuleKind::Flatten:
-    M->A = 1;
-    M->B = -1;
-    if (const Value *S = Named("start_dim"))
-      M->A = knownInt(*S);
-    if (const Value *End = Named("end_dim"))
-      M->B = knownInt(*End);
-    if (!Args.empty() && Args[0].Kind != Value::Builder)
-      M->A = M->B = std::nullopt;
-    break;
-  case ModuleKind::Embedding:
-    M->A = Positional(0);
-    M->B = Positional(1);
-    break;
-  case ModuleKind::Recurrent: {
-    M->A = Positional(0);
-    M->B = Positional(1);
-    // The output's last dimension doubles when bidirectional.
-    const Value *Bidirectional = Named("bidirectional");
-    if (Bidirectional && knownInt(*Bidirectional) != std::optional<int64_t>(0))
-      M->B = Bidirectional->I && M->B ? Dim(*M->B * 2) : std::nullopt;
-    break;
+  if (Kind != ModuleKind::Custom) {
+    configureModule(*M, Args);
+    M->PairState = Impl->getName() == "LSTMImpl"; // (h_n, c_n)
+    return M;
   }
-  case ModuleKind::Sequential:
-    for (const Value &A : Args)
-      M->Children.push_back(A.isModule() ? A.M : nullptr);
-    break;
-  case ModuleKind::Functional:
-    if (!Args.empty())
-      M->Callable = std::make_shared<const Value>(Args[0]);
-    break;
-  case ModuleKind::Loss:
-    if (!Args.empty())
-      M->LossOptions = std::make_shared<const Value>(Args[0]);
-    break;
-  case ModuleKind::Custom: {
-    const CXXConstructorDecl *Chosen = Ctor;
+  const CXXConstructorDecl *Chosen = Ctor;
     if (!Chosen) {
       // Through ModuleHolder's or make_shared's forwarding constructor: the
       // user's constructor that takes this many arguments.
@@ -1672,14 +1749,9 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
     Value V = callUser(Chosen, Args, nullptr, nullptr, F);
     if (!V.isModule())
       return nullptr;
-    auto R = std::make_shared<ModuleFact>(*V.M);
-    R->Created = M->Created;
-    return R;
-  }
-  default:
-    break;
-  }
-  return M;
+  auto R = std::make_shared<ModuleFact>(*V.M);
+  R->Created = M->Created;
+  return R;
 }
 
 Value TensorFlowAnalysis::Interpreter::applyModule(
@@ -1728,12 +1800,31 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     else
       forgetValues(T);
     return Value::tensor(T);
-  case ModuleKind::Recurrent:
-    // (output, state); the output keeps the input's layout.
+  case ModuleKind::Recurrent: {
+    // (output, state); the output keeps the input's layout, the state is
+    // [layers * directions, N, hidden] (no N for an unbatched input).
+    TensorFact State;
+    State.Type = T.Type;
+    State.TypeOrigin = T.TypeOrigin;
+    if (T.Sizes && (T.Sizes->size() == 2 || T.Sizes->size() == 3) &&
+        M->BatchFirst) {
+      llvm::SmallVector<Dim, 4> S{M->StateRows};
+      if (T.Sizes->size() == 3)
+        S.push_back((*T.Sizes)[*M->BatchFirst ? 0 : 1]);
+      S.push_back(M->Hidden);
+      State.Sizes = S;
+      State.SizesOrigin =
+          madeBy(*M, Site, "the final state of this recurrent layer has shape " +
+                               formatShape(State.Sizes));
+    }
     if (T.Sizes && !T.Sizes->empty())
       T.Sizes->back() = M->B;
     learnedFloatValues(T);
-    return Value::list({Value::tensor(T), Value()});
+    Value StateValue = Value::tensor(State);
+    if (M->PairState)
+      StateValue = Value::list({StateValue, StateValue});
+    return Value::list({Value::tensor(T), StateValue});
+  }
   case ModuleKind::Embedding:
     if (T.Sizes)
       T.Sizes->push_back(M->B);
@@ -2241,6 +2332,28 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       }
     T.Sizes.reset();
     return Value::tensor(T);
+  case TensorOp::Repeat: {
+    T.Act.reset();
+    T.Unsqueezed.reset();
+    if (T.Range)
+      T.Range->Uniform = false; // copies of the same draws
+    auto Repeats = Args.size() == 1 ? sizesOf(Args[0]) : std::nullopt;
+    if (!Rank || !Repeats || Repeats->size() < *Rank) {
+      T.Sizes.reset();
+      return Value::tensor(T);
+    }
+    // Leading repeats add dimensions; the others multiply.
+    llvm::SmallVector<Dim, 4> S(Repeats->begin(),
+                                Repeats->end() - *Rank);
+    for (size_t I = 0; I < *Rank; ++I) {
+      Dim R = (*Repeats)[Repeats->size() - *Rank + I], D = (*T.Sizes)[I];
+      S.push_back(R && D ? Dim(*R * *D) : std::nullopt);
+    }
+    if (llvm::is_contained(*Repeats, Dim(0)) && T.Range)
+      T.Range->Present.clear(); // an empty tensor holds no value
+    T.Sizes = S;
+    return Value::tensor(T);
+  }
   case TensorOp::OneHot: {
     TensorFact R;
     R.Type = DType::Long;
