@@ -15,7 +15,8 @@ bool FloatClassTargetCheck::checkUse(const LossUse &Use) {
        "target of %0 holds class indices (shape %1 for input %2) but has "
        "dtype %3; LibTorch raises \"%4\"; convert it with .to(torch::kLong)")
       << lossName(Use.Kind) << formatShape(Tg.Sizes) << formatShape(In.Sizes)
-      << dtypeName(*Tg.Type) << V.Message;
+      << dtypeName(*Tg.Type) << V.Message
+      << fixit::appendCall(Use.TargetArg, ".to(torch::kLong)", *Context);
   noteOrigin(Tg.TypeOrigin);
   noteCallStack(Use);
   return true;

@@ -9,6 +9,7 @@
 #ifndef TORCHLINT_LOSSUSECHECK_H
 #define TORCHLINT_LOSSUSECHECK_H
 
+#include "FixIts.h"
 #include "TensorFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -35,6 +36,13 @@ protected:
   void noteCallStack(const LossUse &Use);
   /// A note at the place a fact comes from, if known.
   void noteOrigin(const std::optional<Origin> &O);
+
+  /// The edit that removes the activation the loss input provably is the
+  /// output of (a call whose value flows only into the loss, or a module
+  /// in a Sequential); none if that is not unambiguous.
+  fixit::Edits dropActivation(const LossUse &Use) const;
+
+  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace torchlint

@@ -15,7 +15,8 @@ bool SigmoidBeforeBceWithLogitsCheck::checkUse(const LossUse &Use) {
        "BCEWithLogitsLoss applies the sigmoid itself, so its predictions are "
        "confined to (0.5, 0.73) and the loss cannot approach 0; pass the raw "
        "logits")
-      << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "");
+      << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "")
+      << dropActivation(Use);
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

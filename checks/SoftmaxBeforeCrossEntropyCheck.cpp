@@ -11,7 +11,8 @@ bool SoftmaxBeforeCrossEntropyCheck::checkUse(const LossUse &Use) {
   diag(Use.Call->getBeginLoc(),
        "input of CrossEntropyLoss is already a softmax; CrossEntropyLoss "
        "applies log_softmax itself, so the loss cannot reach 0 and its "
-       "gradients shrink; pass the raw logits");
+       "gradients shrink; pass the raw logits")
+      << dropActivation(Use);
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

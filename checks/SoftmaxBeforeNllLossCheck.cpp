@@ -1,8 +1,26 @@
 //===--- SoftmaxBeforeNllLossCheck.cpp ------------------------------------===//
 
 #include "SoftmaxBeforeNllLossCheck.h"
+#include "LibTorchApi.h"
+#include "clang/AST/Expr.h"
 
 namespace torchlint {
+
+/// softmax -> log_softmax, for a call whose arguments log_softmax takes as
+/// they are (a dim and a dtype, not SoftmaxFuncOptions).
+static fixit::Edits useLogSoftmax(const std::optional<Origin> &O,
+                                  clang::ASTContext &Ctx) {
+  const auto *Call =
+      O && O->Site ? llvm::dyn_cast<clang::CallExpr>(api::ignoreWrappers(O->Site))
+                   : nullptr;
+  if (!Call || llvm::isa<clang::CXXOperatorCallExpr>(Call))
+    return {};
+  for (const clang::Expr *Arg : Call->arguments())
+    if (const auto *RD = Arg->getType()->getAsCXXRecordDecl();
+        RD && RD->getName().ends_with("Options"))
+      return {};
+  return fixit::renameCallee(Call, "log_softmax", Ctx);
+}
 
 bool SoftmaxBeforeNllLossCheck::checkUse(const LossUse &Use) {
   if (Use.Kind != LossKind::NLL || Use.Input.Act != Activation::Softmax)
@@ -11,7 +29,8 @@ bool SoftmaxBeforeNllLossCheck::checkUse(const LossUse &Use) {
        "input of NLLLoss%0 is a softmax, not a log_softmax; NLLLoss expects "
        "log-probabilities, so it minimizes -p instead of -log(p) and its "
        "gradients vanish as p shrinks; use log_softmax")
-      << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "");
+      << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "")
+      << useLogSoftmax(Use.Input.ActOrigin, *Context);
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

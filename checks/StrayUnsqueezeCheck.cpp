@@ -61,12 +61,22 @@ bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
                                    : "use unsqueeze(" +
                                          std::to_string(Fix->Position) +
                                          ") instead";
+  // The edit, when the unsqueezed value flows into the loss only.
+  const clang::Expr *Unsqueeze = Culprit.Unsqueezed->At.Site;
+  fixit::Edits Edit;
+  if (fixit::flowsOnlyInto(Unsqueeze, Fix->OnInput ? Use.InputArg
+                                                   : Use.TargetArg,
+                           *Context))
+    Edit = Fix->Remove ? fixit::dropCall(Unsqueeze, *Context)
+                       : fixit::replaceArgument(
+                             Unsqueeze, 0, std::to_string(Fix->Position),
+                             *Context);
   diag(Use.Call->getBeginLoc(),
        "%0 of %1 has shape %2 after %3, %4 has shape %5; %6%7")
       << (Fix->OnInput ? "input" : "target") << lossName(Use.Kind)
       << formatShape(Culprit.Sizes) << Culprit.Unsqueezed->At.What
       << (Fix->OnInput ? "target" : "input") << formatShape(Other.Sizes)
-      << Raised << Advice;
+      << Raised << Advice << Edit;
   diag(Culprit.Unsqueezed->At.Loc, "%0 adds a dimension of size 1 here",
        clang::DiagnosticIDs::Note)
       << Culprit.Unsqueezed->At.What;

@@ -39,6 +39,12 @@ static cl::opt<std::string> Checks(
              "clang-tidy (default: every torch-* check)"),
     cl::init(""), cl::cat(TorchLintCategory));
 
+static cl::opt<bool> ApplyFixes(
+    "fix",
+    cl::desc("Apply the fix-its of the findings to the files (the findings "
+             "are still reported)"),
+    cl::init(false), cl::cat(TorchLintCategory));
+
 static cl::opt<bool> ParseLibraryBodies(
     "parse-library-bodies",
     cl::desc("Parse the bodies of LibTorch's and the standard library's "
@@ -282,7 +288,8 @@ int main(int argc, const char **argv) {
         ++Findings;
     }
     unsigned WarningsAsErrors = 0;
-    handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
+    handleErrors(Errors, Context, ApplyFixes ? FB_Fix : FB_NoFix,
+                 WarningsAsErrors, BaseFS);
     if (FirstCompilerError) {
       reportBadInput(File, "cannot be parsed: " +
                                FirstCompilerError->Message.Message);
