@@ -7,7 +7,8 @@ import lit.formats
 config.name = "torchlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "corpus", "corpus2", "corpus3", "unit", "CMakeLists.txt", "check_torchlint.py"]
+config.excludes = ["Inputs", "corpus", "corpus2", "corpus3", "corpus4", "unit", "perf",
+                   "CMakeLists.txt", "check_torchlint.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = config.torchlint_test_exec_dir
 
@@ -28,4 +29,5 @@ config.substitutions.append(
 config.substitutions.append(("%torchlint", os.path.join(config.torchlint_bin_dir, "torchlint")))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%clang_tidy", clang_tidy))
+config.substitutions.append(("%clang", shutil.which("clang++-19") or "clang++-19"))
 config.substitutions.append(("%python", config.python_executable))
