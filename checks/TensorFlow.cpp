@@ -117,6 +117,8 @@ private:
   Value concatenate(api::TensorOp Op, llvm::ArrayRef<Value> Args);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
   const ValueDecl *storageOf(const Expr *X);
+  /// The variable whose object X is a part of (`a.b.c`, `m->options`).
+  const ValueDecl *rootStorageOf(const Expr *X);
 
   // Modules and calls.
   Value applyModule(const ModulePtr &M, llvm::ArrayRef<Value> Args,
@@ -680,6 +682,22 @@ Value TensorFlowAnalysis::Interpreter::evalChildren(const Stmt *S, Env &E,
   return Value::unknown();
 }
 
+const ValueDecl *TensorFlowAnalysis::Interpreter::rootStorageOf(const Expr *X) {
+  while (X) {
+    if (const ValueDecl *D = storageOf(X))
+      return D;
+    X = api::ignoreWrappers(X);
+    if (const auto *ME = dyn_cast<MemberExpr>(X))
+      X = ME->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(X);
+             Op && Op->getOperator() == OO_Arrow)
+      X = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// The variable or field of `this` an expression names, if any.
 const ValueDecl *TensorFlowAnalysis::Interpreter::storageOf(const Expr *X) {
   while (true) {
@@ -1149,11 +1167,21 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       }
       return Self; // device, requires_grad, layout: the dtype stays
     }
-    if (Self.Kind != Value::Builder || Args.size() != 1)
-      return Value::unknown();
-    Value R = Self;
-    R.B.Entries.emplace_back(Call.Name.str(),
-                             std::make_shared<const Value>(Args[0]));
+    Value R = Value::unknown();
+    if (Self.Kind == Value::Builder && Args.size() == 1) {
+      R = Self;
+      R.B.Entries.emplace_back(Call.Name.str(),
+                               std::make_shared<const Value>(Args[0]));
+    }
+    // A setter changes the options object it is called on: a variable's
+    // options are updated; options inside another object (a module's
+    // `->options`) make that object unknown.
+    if (Call.Self->isGLValue()) {
+      if (const ValueDecl *D = storageOf(Call.Self))
+        E.Vars[D] = R;
+      else if (const ValueDecl *Root = rootStorageOf(Call.Self))
+        E.Vars.erase(Root);
+    }
     return R;
   }
   case api::ApiCall::ScalarFunction: {
@@ -1324,6 +1352,17 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
         This = classState(Method->getParent());
     }
     Result = callUser(Fn, Args, This, C, F);
+    // The fields the method assigns hold anything afterwards.
+    const ValueDecl *Object = Call.Self ? storageOf(Call.Self) : nullptr;
+    if (Object && This && This->Fields && Method &&
+        api::mutatesObject(Method) && Method->getBody()) {
+      Env Probe;
+      Probe.Vars = *This->Fields;
+      forgetAssignedIn(Method->getBody(), Probe);
+      auto Updated = std::make_shared<ModuleFact>(*This);
+      Updated->Fields = std::make_shared<FieldMap>(std::move(Probe.Vars));
+      E.Vars[Object] = Value::module(std::move(Updated));
+    }
   }
   // Whatever the callee may modify through a non-const reference is unknown
   // afterwards (modules are shared handles and keep their identity).

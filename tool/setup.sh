@@ -20,7 +20,7 @@ build=${TORCHLINT_BUILD_DIR:-$root/build}
 packages=(
   cmake ninja-build g++ python3 libgtest-dev
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
-  libtorch-dev
+  libtorch-dev libbenchmark-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -40,22 +40,22 @@ void computeBceWithLogits(const Plan &P, const Sizes &Shape,
     PosWeight = expandTo<double>(*Opts.PosWeight, Shape);
 
   // The dtypes of the intermediate tensors.
-  const ScalarType In = sizeof(T) == sizeof(float) ? ScalarType::Float
-                                                   : ScalarType::Double;
+  const ScalarType In =
+      sizeof(T) == sizeof(float) ? ScalarType::Float : ScalarType::Double;
   const ScalarType Tg = Target.Dtype;
   const ScalarType Pw = Opts.PosWeight ? Opts.PosWeight->Dtype : Tg;
   const ScalarType LogWeight = promoteTypes(Pw, Tg);
-  const ScalarType GradType = PosWeight.empty() ? promoteTypes(In, Tg)
-                                                : LogWeight;
+  const ScalarType GradType =
+      PosWeight.empty() ? promoteTypes(In, Tg) : LogWeight;
   auto R = [](ScalarType D, double V) { return roundTo(D, V); };
 
   double Total = 0;
   for (int64_t I = 0; I < Elements; ++I) {
     const double X = Args.Input[I], Y = readDouble(Target, I);
     const double M = -X < 0 ? 0 : -X; // clamp_min keeps NaN
-    const double Log =
-        R(In, std::log(R(In, R(In, std::exp(-M)) +
-                                 R(In, std::exp(R(In, -X - M))))));
+    const double Log = R(
+        In,
+        std::log(R(In, R(In, std::exp(-M)) + R(In, std::exp(R(In, -X - M))))));
     const double Linear = R(Tg, R(Tg, 1 - Y) * X);
     double Value;
     if (PosWeight.empty()) {
@@ -72,8 +72,8 @@ void computeBceWithLogits(const Plan &P, const Sizes &Shape,
     if (!Args.Grad)
       continue;
 
-    const double Upstream = Unreduced ? (*Args.Upstream)[I]
-                                      : (*Args.Upstream)[0];
+    const double Upstream =
+        Unreduced ? (*Args.Upstream)[I] : (*Args.Upstream)[0];
     const double Sigmoid = R(In, 1 / R(In, 1 + R(In, std::exp(-X))));
     double Grad;
     if (PosWeight.empty()) {
@@ -91,7 +91,7 @@ void computeBceWithLogits(const Plan &P, const Sizes &Shape,
     Args.Grad[I] = static_cast<T>(Grad);
   }
   if (!Unreduced)
-    Loss[0] = !Mean ? Total
+    Loss[0] = !Mean           ? Total
               : Elements == 0 ? std::numeric_limits<double>::quiet_NaN()
                               : Total / Elements;
 }

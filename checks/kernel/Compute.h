@@ -44,8 +44,8 @@ void computeBceWithLogits(const Plan &P, const Sizes &Shape,
 /// -ffast-math, which would also drop the NaN and Inf semantics.
 ///
 /// X = N ln2 + R with |R| <= ln2/2; exp(R) is its Taylor polynomial, exact to
-/// the last bit of T, and 2^N is built in the exponent field. Below Lowest the
-/// result would be subnormal and is flushed to 0.
+/// the last bit of T, and 2^N is built in the exponent field. Below Lowest
+/// (results under 1.7e-38 in float, 3.4e-308 in double) it flushes to 0.
 template <typename T> inline T expNonPositive(T X);
 
 template <> inline float expNonPositive(float X) {
@@ -102,6 +102,62 @@ template <> inline double expNonPositive(double X) {
   double Scale;
   std::memcpy(&Scale, &ScaleBits, sizeof(double));
   return X < Lowest ? 0.0 : P * Scale;
+}
+
+/// log(X) for X >= 1 (and NaN, which it returns): the log of a sum of
+/// exponentials whose largest term is exp(0). Vectorisable like
+/// expNonPositive; the K-dim layout takes one per spatial position.
+///
+/// X = 2^E M with M in [sqrt(1/2), sqrt(2)); log(M) = 2 atanh(S) with
+/// S = (M - 1) / (M + 1), |S| <= 0.172, whose odd series converges fast.
+template <typename T> inline T logOfSum(T X);
+
+template <> inline float logOfSum(float X) {
+  constexpr float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f;
+  uint32_t Bits;
+  std::memcpy(&Bits, &X, sizeof(float));
+  // The exponent as a float: 2^23 + E + 127 has it in its low bits.
+  uint32_t ExponentBits = 0x4b000000u | (Bits >> 23);
+  float E;
+  std::memcpy(&E, &ExponentBits, sizeof(float));
+  E -= 8388608.0f + 127.0f;
+  uint32_t MantissaBits = (Bits & 0x7fffffu) | 0x3f800000u;
+  float M;
+  std::memcpy(&M, &MantissaBits, sizeof(float));
+  bool Halve = M > 1.41421356f;
+  M = Halve ? M * 0.5f : M;
+  E = Halve ? E + 1.0f : E;
+  float S = (M - 1.0f) / (M + 1.0f), S2 = S * S;
+  float P = 1.0f / 9;
+  P = P * S2 + 1.0f / 7;
+  P = P * S2 + 1.0f / 5;
+  P = P * S2 + 1.0f / 3;
+  P = P * S2 + 1.0f;
+  float Result = E * Ln2Hi + (E * Ln2Lo + 2.0f * S * P);
+  return X != X ? X : Result;
+}
+
+template <> inline double logOfSum(double X) {
+  constexpr double Ln2Hi = 6.93147180369123816490e-01,
+                   Ln2Lo = 1.90821492927058770002e-10;
+  uint64_t Bits;
+  std::memcpy(&Bits, &X, sizeof(double));
+  uint64_t ExponentBits = 0x4330000000000000u | (Bits >> 52);
+  double E;
+  std::memcpy(&E, &ExponentBits, sizeof(double));
+  E -= 4503599627370496.0 + 1023.0;
+  uint64_t MantissaBits = (Bits & 0xfffffffffffffu) | 0x3ff0000000000000u;
+  double M;
+  std::memcpy(&M, &MantissaBits, sizeof(double));
+  bool Halve = M > 1.4142135623730951;
+  M = Halve ? M * 0.5 : M;
+  E = Halve ? E + 1.0 : E;
+  double S = (M - 1.0) / (M + 1.0), S2 = S * S;
+  double P = 1.0 / 21;
+  for (int K = 19; K >= 1; K -= 2)
+    P = P * S2 + 1.0 / K;
+  double Result = E * Ln2Hi + (E * Ln2Lo + 2.0 * S * P);
+  return X != X ? X : Result;
 }
 
 } // namespace torchlint::kernel::detail

@@ -2,11 +2,12 @@
 //
 // One row is the C logits of one sample (and spatial position). Per row the
 // kernel finds the maximum M, stores E_k = exp(x_k - M) in the gradient while
-// summing them (S), and with lse = log(S) writes the gradient in place:
+// summing them (S), and with lse = log(S) has the loss and, in place, the
+// gradient, log_softmax's backward of the loss terms' gradient -Beta:
 //
-//   grad_k = Alpha * E_k / S - A * [k == target] - B * w_k - Cp * w_k * p_k
+//   grad_k = E_k / S * Alpha - Beta_k,   Alpha = sum_k Beta_k
+//   Beta_k = A [k == target] + B w_k + Cp w_k p_k
 //
-// which is log_softmax's backward applied to the gradient of the loss terms
 // (A: nll_loss, B: label smoothing, Cp: class probabilities p). The input is
 // read from memory once and the gradient written once; the row's later passes
 // hit the cache. The class-index case, the common and the benchmarked one,
@@ -41,14 +42,14 @@ template <typename T> T maxOf(const T *X, int64_t N) {
   T M = -std::numeric_limits<T>::infinity();
   for (; I < N; ++I)
     M = X[I] > M ? X[I] : M;
-  for (int64_t L = 0; L < Lanes<T>; ++L)
-    M = Acc[L] > M ? Acc[L] : M;
+  if (N >= Lanes<T>) // a short row leaves the lanes untouched
+    for (int64_t L = 0; L < Lanes<T>; ++L)
+      M = Acc[L] > M ? Acc[L] : M;
   return M;
 }
 
 /// Sums exp(X - M), storing the terms in E unless it is null.
-template <typename T, bool Store>
-T sumExp(const T *X, T M, T *E, int64_t N) {
+template <typename T, bool Store> T sumExp(const T *X, T M, T *E, int64_t N) {
   T Acc[Lanes<T>] = {};
   int64_t I = 0;
   for (; I + Lanes<T> <= N; I += Lanes<T>)
@@ -65,6 +66,22 @@ T sumExp(const T *X, T M, T *E, int64_t N) {
       E[I] = Term;
     Sum += Term;
   }
+  if (N >= Lanes<T>)
+    for (int64_t L = 0; L < Lanes<T>; ++L)
+      Sum += Acc[L];
+  return Sum;
+}
+
+/// The sum of \p X in double, vectorised.
+template <typename T> double sumOf(const T *X, int64_t N) {
+  double Acc[Lanes<T>] = {};
+  int64_t I = 0;
+  for (; I + Lanes<T> <= N; I += Lanes<T>)
+    for (int64_t L = 0; L < Lanes<T>; ++L)
+      Acc[L] += X[I + L];
+  double Sum = 0;
+  for (; I < N; ++I)
+    Sum += X[I];
   for (int64_t L = 0; L < Lanes<T>; ++L)
     Sum += Acc[L];
   return Sum;
@@ -78,7 +95,7 @@ template <typename T> struct Job {
   const Plan &P;
   const T *X;
   T *G;
-  std::vector<T> Weight; // per class; empty: ones
+  std::vector<T> Weight;    // per class; empty: ones
   const T *Probs = nullptr; // smoothed class probabilities, shaped like X
   const std::vector<double> &Upstream;
   double *RowLoss; // Reduction::None only
@@ -116,7 +133,8 @@ void genericRows(const Job<T> &J, int64_t Begin, int64_t End, Partial &Acc) {
         G[K * Stride] = Term;
       Sum += Term;
     }
-    T Lse = std::log(Sum);
+    // Sum >= 1 (or NaN) but for C = 0, where no row reads Lse.
+    T Lse = logOfSum(Sum);
     auto LogSoftmax = [&](int64_t K) { return (X[K * Stride] - M) - Lse; };
 
     T A = 0, B = 0, Cp = 0;
@@ -174,11 +192,12 @@ void genericRows(const Job<T> &J, int64_t Begin, int64_t End, Partial &Acc) {
 /// Variants for AVX-512 and AVX2 machines besides the SSE2 default, picked
 /// when the library loads: -march would give up the machines without them.
 /// flatten compiles the helpers into each variant. Clang cannot clone
-/// templates; there the default is all there is.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/// templates; there the default is all there is, and the sanitized tests
+/// define TORCHLINT_KERNEL_NO_CLONES to run it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&         \
+    !defined(TORCHLINT_KERNEL_NO_CLONES)
 #define TORCHLINT_VECTOR_CLONES                                                \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3",           \
-                               "default"),                                     \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), \
                  flatten))
 #else
 #define TORCHLINT_VECTOR_CLONES
@@ -193,12 +212,13 @@ TORCHLINT_VECTOR_CLONES void classRows(const Job<T> &J, int64_t Begin,
     const T *X = J.X + R * C;
     T *G = J.G ? J.G + R * C : nullptr;
     T M = maxOf(X, C);
-    T Sum = G ? sumExp<T, true>(X, M, G, C) : sumExp<T, false>(X, M, nullptr, C);
+    T Sum =
+        G ? sumExp<T, true>(X, M, G, C) : sumExp<T, false>(X, M, nullptr, C);
     int64_t Class = J.P.RowClass[R];
     T Nll = 0, A = 0;
     if (Class >= 0) {
       T W = J.weight(Class);
-      Nll = -(((X[Class] - M) - std::log(Sum)) * W);
+      Nll = -(((X[Class] - M) - logOfSum(Sum)) * W);
       A = static_cast<T>(J.upstream(R) * J.NllCoef * W);
       Acc.Nll += Nll;
     }
@@ -214,15 +234,11 @@ TORCHLINT_VECTOR_CLONES void classRows(const Job<T> &J, int64_t Begin,
   }
 }
 
-/// The most positions classTiles takes at once.
-constexpr int64_t MaxTileWidth = 512;
-
-/// Positions per tile: the tile's logits, C rows a stride apart, are copied to
-/// a contiguous scratch of about 32 KiB, which stays in the L1 cache. Left in
-/// place, rows a power of two apart would evict each other.
+/// Positions per tile: the tile's logits, C rows a stride apart, and its
+/// gradient take about 512 KiB, which stays in the L2 cache between passes.
 template <typename T> int64_t tileWidth(int64_t Classes) {
-  int64_t Width = (32768 / sizeof(T)) / std::max<int64_t>(Classes, 1);
-  return std::clamp<int64_t>(Width / 16 * 16, 16, MaxTileWidth);
+  int64_t Width = (256 * 1024 / sizeof(T)) / std::max<int64_t>(Classes, 1);
+  return std::clamp<int64_t>(Width / 16 * 16, 16, 8192);
 }
 
 /// Class indices, K-dim input: vectorised across a tile of positions, whose
@@ -233,10 +249,13 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
   const int64_t C = J.P.Classes, Inner = J.P.Inner;
   const int64_t TileWidth = tileWidth<T>(C);
   const int64_t TilesPerSample = (Inner + TileWidth - 1) / TileWidth;
-  std::vector<T> Scratch(C * TileWidth);
   // Per position: the maximum, the target's shifted logit x_t - M, the sum
-  // of exponentials and then the gradient's scale, and A.
-  T M[MaxTileWidth], Target[MaxTileWidth], Sum[MaxTileWidth], A[MaxTileWidth];
+  // of exponentials (later the gradient's scale), and A.
+  std::vector<T> MaxV(TileWidth), TargetV(TileWidth), SumV(TileWidth),
+      AV(TileWidth);
+  T *M = MaxV.data(), *Target = TargetV.data(), *Sum = SumV.data(),
+    *A = AV.data();
+  std::vector<T> Scratch(J.G ? 0 : TileWidth);
   for (int64_t U = Begin; U < End; ++U) {
     int64_t N = U / TilesPerSample, First = (U % TilesPerSample) * TileWidth;
     int64_t Width = std::min(TileWidth, Inner - First);
@@ -250,45 +269,54 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     }
     for (int64_t K = 0; K < C; ++K) {
       const T *Xk = X + K * Inner;
-      T *Sk = Scratch.data() + K * TileWidth;
-      for (int64_t I = 0; I < Width; ++I) {
-        Sk[I] = Xk[I];
+      for (int64_t I = 0; I < Width; ++I)
         M[I] = Xk[I] > M[I] ? Xk[I] : M[I];
-      }
     }
     for (int64_t I = 0; I < Width; ++I)
-      Target[I] = RowClass[I] >= 0
-                      ? Scratch[RowClass[I] * TileWidth + I] - M[I]
-                      : T(0);
+      Target[I] = RowClass[I] >= 0 ? X[RowClass[I] * Inner + I] - M[I] : T(0);
     for (int64_t K = 0; K < C; ++K) {
-      T *Sk = Scratch.data() + K * TileWidth;
+      const T *Xk = X + K * Inner;
+      T *Ek = G ? G + K * Inner : Scratch.data();
       for (int64_t I = 0; I < Width; ++I) {
-        T Term = expNonPositive(Sk[I] - M[I]);
-        Sk[I] = Term;
+        T Term = expNonPositive(Xk[I] - M[I]);
+        Ek[I] = Term;
         Sum[I] += Term;
       }
     }
-    for (int64_t I = 0; I < Width; ++I) {
-      int64_t Class = RowClass[I];
-      T Nll = 0;
-      A[I] = 0;
-      if (Class >= 0) {
-        T W = J.weight(Class);
-        Nll = -((Target[I] - std::log(Sum[I])) * W);
-        A[I] = static_cast<T>(J.upstream(Row + I) * J.NllCoef * W);
-        Acc.Nll += Nll;
+    // Target turns into the target's log-probability, then into the loss.
+    for (int64_t I = 0; I < Width; ++I)
+      Target[I] -= logOfSum(Sum[I]);
+    if (J.Weight.empty() && J.Upstream.size() == 1) {
+      // Without weights every kept position has the same A: vectorised.
+      const T Kept = static_cast<T>(J.Upstream[0] * J.NllCoef);
+      for (int64_t I = 0; I < Width; ++I) {
+        bool Ignored = RowClass[I] < 0;
+        A[I] = Ignored ? T(0) : Kept;
+        Target[I] = Ignored ? T(0) : -Target[I];
       }
-      if (J.RowLoss)
-        J.RowLoss[Row + I] = Nll;
-      Sum[I] = A[I] / Sum[I];
+    } else {
+      for (int64_t I = 0; I < Width; ++I) {
+        int64_t Class = RowClass[I];
+        if (Class < 0) { // NllCoef is Inf when all rows are ignored
+          A[I] = Target[I] = 0;
+          continue;
+        }
+        T W = J.weight(Class);
+        A[I] = static_cast<T>(J.upstream(Row + I) * J.NllCoef * W);
+        Target[I] = -(Target[I] * W);
+      }
     }
+    for (int64_t I = 0; I < Width; ++I)
+      Sum[I] = A[I] / Sum[I];
+    Acc.Nll += sumOf(Target, Width);
+    if (J.RowLoss)
+      std::copy(Target, Target + Width, J.RowLoss + Row);
     if (!G)
       continue;
     for (int64_t K = 0; K < C; ++K) {
-      const T *Sk = Scratch.data() + K * TileWidth;
       T *Gk = G + K * Inner;
       for (int64_t I = 0; I < Width; ++I)
-        Gk[I] = Sk[I] * Sum[I];
+        Gk[I] *= Sum[I];
     }
     for (int64_t I = 0; I < Width; ++I)
       if (RowClass[I] >= 0)
@@ -298,6 +326,9 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
 
 /// Logits per worker below which another thread costs more than it saves.
 constexpr int64_t MinElementsPerThread = 1 << 15;
+/// More threads than that fail to start on some systems, and a failure to
+/// start one aborts without exceptions.
+constexpr int64_t MaxThreads = 64;
 
 /// Runs Body over [0, Units) in contiguous chunks, one per thread, and adds
 /// the chunks' partial sums in order.
@@ -306,7 +337,7 @@ Partial parallelUnits(int Threads, int64_t Units, int64_t ElementsPerUnit,
                       Fn Body) {
   int64_t Useful =
       std::max<int64_t>(1, Units * ElementsPerUnit / MinElementsPerThread);
-  int64_t Workers = std::min<int64_t>({Threads, Units, Useful});
+  int64_t Workers = std::min<int64_t>({Threads, MaxThreads, Units, Useful});
   if (Workers <= 1) {
     Partial Total;
     Body(0, Units, Total);
@@ -316,8 +347,7 @@ Partial parallelUnits(int Threads, int64_t Units, int64_t ElementsPerUnit,
   std::vector<std::thread> Pool;
   auto Chunk = [&](int64_t W) { return Units * W / Workers; };
   for (int64_t W = 1; W < Workers; ++W)
-    Pool.emplace_back(
-        [&, W] { Body(Chunk(W), Chunk(W + 1), Parts[W]); });
+    Pool.emplace_back([&, W] { Body(Chunk(W), Chunk(W + 1), Parts[W]); });
   Body(0, Chunk(1), Parts[0]);
   for (std::thread &T : Pool)
     T.join();
@@ -344,7 +374,9 @@ std::vector<T> probabilities(const Plan &P, const TensorView &Target) {
       Value = Value * (1 - Smoothing) + Smoothing / P.Classes;
     } else if (Smoothing > 0) {
       // The scalars take the tensor's dtype too.
-      auto Round = [&](double V) { return static_cast<float>(roundTo(Target.Dtype, V)); };
+      auto Round = [&](double V) {
+        return static_cast<float>(roundTo(Target.Dtype, V));
+      };
       Value = Round(Round(Value) * Round(1 - Smoothing));
       Value = Round(Round(Value) + Round(Smoothing / P.Classes));
     }
@@ -364,7 +396,12 @@ void computeCrossEntropy(const Plan &P, const TensorView &Target,
   std::vector<double> &Loss = *Args.Loss;
   Loss.assign(Unreduced ? Rows : 1, 0.0);
 
-  Job<T> J{P, Args.Input, Args.Grad, {}, nullptr, *Args.Upstream,
+  Job<T> J{P,
+           Args.Input,
+           Args.Grad,
+           {},
+           nullptr,
+           *Args.Upstream,
            Unreduced ? Loss.data() : nullptr};
   J.Weight.assign(P.ClassWeight.begin(), P.ClassWeight.end());
   std::vector<T> Probs;
@@ -384,22 +421,19 @@ void computeCrossEntropy(const Plan &P, const TensorView &Target,
 
   Partial Sums;
   if (P.Kind != CeKind::ClassIndex) {
-    Sums = parallelUnits(Args.Threads, Rows, P.Classes,
-                         [&](int64_t B, int64_t E, Partial &Acc) {
-                           genericRows(J, B, E, Acc);
-                         });
+    Sums = parallelUnits(
+        Args.Threads, Rows, P.Classes,
+        [&](int64_t B, int64_t E, Partial &Acc) { genericRows(J, B, E, Acc); });
   } else if (P.Inner == 1) {
-    Sums = parallelUnits(Args.Threads, Rows, P.Classes,
-                         [&](int64_t B, int64_t E, Partial &Acc) {
-                           classRows(J, B, E, Acc);
-                         });
+    Sums = parallelUnits(
+        Args.Threads, Rows, P.Classes,
+        [&](int64_t B, int64_t E, Partial &Acc) { classRows(J, B, E, Acc); });
   } else {
     int64_t Width = tileWidth<T>(P.Classes);
     int64_t Tiles = (P.Inner + Width - 1) / Width;
-    Sums = parallelUnits(Args.Threads, P.Outer * Tiles, P.Classes * Width,
-                         [&](int64_t B, int64_t E, Partial &Acc) {
-                           classTiles(J, B, E, Acc);
-                         });
+    Sums = parallelUnits(
+        Args.Threads, P.Outer * Tiles, P.Classes * Width,
+        [&](int64_t B, int64_t E, Partial &Acc) { classTiles(J, B, E, Acc); });
   }
   if (Unreduced)
     return;
@@ -412,16 +446,15 @@ void computeCrossEntropy(const Plan &P, const TensorView &Target,
   case CeKind::Smoothed: {
     double Nll = Mean ? Sums.Nll / P.TotalWeight : Sums.Nll;
     double Smooth = Mean ? Sums.Smooth / P.SmoothTotal : Sums.Smooth;
-    Loss[0] = (1 - P.LabelSmoothing) * Nll +
-              Smooth * (P.LabelSmoothing / P.Classes);
+    Loss[0] =
+        (1 - P.LabelSmoothing) * Nll + Smooth * (P.LabelSmoothing / P.Classes);
     break;
   }
   case CeKind::Probabilities:
     // The mean of an empty input is NaN, not 0 / 0 rows.
-    Loss[0] = !Mean ? Sums.Prob
-              : Rows * P.Classes == 0
-                  ? std::numeric_limits<double>::quiet_NaN()
-                  : Sums.Prob / Rows;
+    Loss[0] = !Mean                   ? Sums.Prob
+              : Rows * P.Classes == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                      : Sums.Prob / Rows;
     break;
   }
 }
@@ -462,7 +495,6 @@ template void computeCrossEntropy<float>(const Plan &, const TensorView &,
 template void computeCrossEntropy<double>(const Plan &, const TensorView &,
                                           const ComputeArgs<double> &);
 template void computeNllLoss<float>(const Plan &, const ComputeArgs<float> &);
-template void computeNllLoss<double>(const Plan &,
-                                     const ComputeArgs<double> &);
+template void computeNllLoss<double>(const Plan &, const ComputeArgs<double> &);
 
 } // namespace torchlint::kernel::detail

@@ -13,7 +13,9 @@
 namespace torchlint::kernel::detail {
 namespace {
 
-int64_t dim(const TensorView &V) { return static_cast<int64_t>(V.Sizes.size()); }
+int64_t dim(const TensorView &V) {
+  return static_cast<int64_t>(V.Sizes.size());
+}
 
 bool hasValues(const TensorView &V) { return V.Data != nullptr; }
 
@@ -55,6 +57,10 @@ private:
   bool nllLoss(const Sizes &InSizes);
   bool nllLoss2d(const Sizes &In4, const Sizes &Tg3);
   bool targetClasses(bool LimitedToLong, bool PrintsByteAsChar);
+  /// Fills RowClass and TotalWeight; returns the first row out of bounds, or
+  /// -1.
+  template <typename Index>
+  int64_t scanClasses(const Index *Classes, int64_t Rows);
   bool labelSmoothing();
   bool checkWeightDtype();
 
@@ -167,17 +173,16 @@ bool Checker::nllLossNd() {
   Sizes Expected(In.Sizes.begin() + 2, In.Sizes.end());
   Expected.insert(Expected.begin(), N);
   // A 0-dim target's sizes().slice(1) never equals the input's.
-  if (Tg.Sizes.empty() ||
-      !std::equal(Tg.Sizes.begin() + 1, Tg.Sizes.end(), In.Sizes.begin() + 2,
-                  In.Sizes.end()))
+  if (Tg.Sizes.empty() || !std::equal(Tg.Sizes.begin() + 1, Tg.Sizes.end(),
+                                      In.Sizes.begin() + 2, In.Sizes.end()))
     return fail("Expected target size " + formatSizes(Expected) + ", got " +
                 formatSizes(Tg.Sizes));
   int64_t InputElements = numel(In.Sizes), TargetElements = numel(Tg.Sizes);
   Sizes In4 = InputElements > 0
                   ? Sizes{N, Classes, 1, InputElements / (N * Classes)}
                   : Sizes{N, Classes, 0, 0};
-  Sizes Tg3 = TargetElements > 0 ? Sizes{N, 1, TargetElements / N}
-                                 : Sizes{N, 0, 0};
+  Sizes Tg3 =
+      TargetElements > 0 ? Sizes{N, 1, TargetElements / N} : Sizes{N, 0, 0};
   if (P.Reduce == Reduction::None)
     Info.LossSizes = Expected;
   return nllLoss2d(In4, Tg3);
@@ -270,22 +275,36 @@ bool Checker::targetClasses(bool LimitedToLong, bool PrintsByteAsChar) {
   if (!hasValues(Tg))
     return true;
   P.RowClass.resize(Rows);
+  // Typed loops: this pass runs on every confirmation, over every row.
+  int64_t Bad = Tg.Dtype == ScalarType::Long
+                    ? scanClasses(static_cast<const int64_t *>(Tg.Data), Rows)
+                    : scanClasses(static_cast<const uint8_t *>(Tg.Data), Rows);
+  if (Bad < 0)
+    return true;
+  int64_t Class = readInteger(Tg, Bad);
+  std::string Printed = PrintsByteAsChar && Tg.Dtype == ScalarType::Byte
+                            ? std::string(1, static_cast<char>(Class))
+                            : std::to_string(Class);
+  return fail("Target " + Printed + " is out of bounds.");
+}
+
+template <typename Index>
+int64_t Checker::scanClasses(const Index *Classes, int64_t Rows) {
+  const int64_t Ignored = Opts.IgnoreIndex, Count = P.Classes;
+  double Total = 0;
   for (int64_t R = 0; R < Rows; ++R) {
-    int64_t Class = readInteger(Tg, R);
-    if (Class == Opts.IgnoreIndex) {
+    int64_t Class = Classes[R];
+    if (Class == Ignored) {
       P.RowClass[R] = -1;
       continue;
     }
-    if (Class < 0 || Class >= P.Classes) {
-      std::string Printed = PrintsByteAsChar && Tg.Dtype == ScalarType::Byte
-                                ? std::string(1, static_cast<char>(Class))
-                                : std::to_string(Class);
-      return fail("Target " + Printed + " is out of bounds.");
-    }
+    if (Class < 0 || Class >= Count)
+      return R;
     P.RowClass[R] = Class;
-    P.TotalWeight += P.ClassWeight.empty() ? 1.0 : P.ClassWeight[Class];
+    Total += P.ClassWeight.empty() ? 1.0 : P.ClassWeight[Class];
   }
-  return true;
+  P.TotalWeight = Total;
+  return -1;
 }
 
 // The rest of cross_entropy_loss_label_smoothing, after its nll_loss_nd.

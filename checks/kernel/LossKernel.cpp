@@ -95,8 +95,8 @@ bool upstream(const LossOptions &Opts, const LossInfo &Info,
   }
   const TensorView &G = *Opts.GradOutput;
   if (G.Sizes != Info.LossSizes) {
-    Why = "grad_output has sizes " + formatSizes(G.Sizes) +
-          ", the loss has " + formatSizes(Info.LossSizes);
+    Why = "grad_output has sizes " + formatSizes(G.Sizes) + ", the loss has " +
+          formatSizes(Info.LossSizes);
     return false;
   }
   Values.resize(static_cast<std::size_t>(numel(G.Sizes)));
@@ -150,9 +150,10 @@ LossInfo run(LossFunction F, const TensorView &Input, const TensorView &Target,
     if (Info.InBackward) // the error is known, the loss is not
       return Info;
     Info.Code = Status::Unsupported;
-    Info.Message = std::string("the kernel computes in float and double, not ") +
-                   scalarTypeName(isFloatOrDouble(Input.Dtype) ? Info.LossDtype
-                                                               : Input.Dtype);
+    Info.Message =
+        std::string("the kernel computes in float and double, not ") +
+        scalarTypeName(isFloatOrDouble(Input.Dtype) ? Info.LossDtype
+                                                    : Input.Dtype);
     return Info;
   }
   std::vector<double> Upstream;
@@ -163,8 +164,7 @@ LossInfo run(LossFunction F, const TensorView &Input, const TensorView &Target,
       !Info.InBackward && (Result || (Out && Out->Grad != nullptr));
   if (Out) {
     int64_t LossElements = numel(Info.LossSizes);
-    if ((LossElements > 0 && !Out->Loss) ||
-        Out->LossCapacity < LossElements ||
+    if ((LossElements > 0 && !Out->Loss) || Out->LossCapacity < LossElements ||
         !aligned(Out->Loss, Info.LossDtype))
       return invalid("the loss buffer is missing, too small or misaligned");
     if (Backward && (Out->GradCapacity < GradElements ||

@@ -17,6 +17,7 @@
 #ifndef TORCHLINT_KERNEL_LOSSKERNEL_H
 #define TORCHLINT_KERNEL_LOSSKERNEL_H
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,8 +85,7 @@ template <> struct DtypeOf<double> {
 /// A view of \p Values with the dtype of T (uint8_t, int8_t, int16_t,
 /// int32_t, int64_t, float or double); set Dtype to Bool for 0/1 bytes.
 template <typename T>
-TensorView makeView(const std::vector<T> &Values,
-                    std::vector<int64_t> Sizes) {
+TensorView makeView(const std::vector<T> &Values, std::vector<int64_t> Sizes) {
   return {detail::DtypeOf<T>::Value, std::move(Sizes), Values.data(),
           static_cast<int64_t>(Values.size())};
 }
@@ -105,7 +105,8 @@ struct LossOptions {
   std::optional<TensorView> PosWeight;
   /// The upstream gradient, shaped like the loss; ones when absent.
   std::optional<TensorView> GradOutput;
-  /// Worker threads over rows; small problems run on the calling thread.
+  /// Worker threads over rows, at most 64; small problems run on the
+  /// calling thread. Only cross_entropy's arithmetic is parallel.
   int Threads = 1;
 };
 

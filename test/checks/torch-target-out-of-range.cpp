@@ -1,0 +1,287 @@
+// RUN: %check_torchlint %s torch-target-out-of-range %t -- %torch_flags
+// RUN: %check_torchlint --plugin %plugin --clang-tidy %clang_tidy %s torch-target-out-of-range %t-plugin -- %torch_flags
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace F = torch::nn::functional;
+
+//===--- Positive: class indices outside [0, C-1] -------------------------===//
+
+// Issue 3's example: labels drawn from [-1, 3] for 3 classes.
+void randintBelowZero() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto y = torch::randint(-1, 4, {32});
+  auto loss = criterion(fc(torch::randn({32, 10})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 3] but the input [32, 3] has C = 3 classes: -1 and 3 are outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds." or "Target 3 is out of bounds.", whichever comes first [torch-target-out-of-range]
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::randint draws values in [-1, 3]
+  // CHECK-MESSAGES: :[[@LINE-6]]:21: note: this Linear outputs 3 features
+}
+
+// Labels numbered from 1 (as in a CSV file) against 3 logits.
+void oneBasedLabels() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(1, 4, {32});
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [1, 3] but the input [32, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
+// A 10-class dataset fed to a head with 5 outputs.
+void headTooNarrow() {
+  torch::nn::Sequential model(torch::nn::Linear(20, 16), torch::nn::ReLU(),
+                              torch::nn::Linear(16, 5));
+  torch::nn::CrossEntropyLoss criterion;
+  auto labels = torch::randint(0, 10, {64});
+  auto loss = criterion(model->forward(torch::randn({64, 20})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 9] but the input [64, 5] has C = 5 classes: 5, 6, 7, 8 and 9 are outside [0, 4] and not ignore_index -100; LibTorch raises "Target <value> is out of bounds." at the first of them
+  // CHECK-MESSAGES: :[[@LINE-5]]:31: note: this Linear outputs 5 features
+}
+
+// CIFAR-100 labels against a 10-class head: too many rejected values to list.
+void manyRejectedValues() {
+  torch::nn::Linear fc(32, 10);
+  auto labels = torch::randint(100, {128});
+  auto loss = F::cross_entropy(fc(torch::randn({128, 32})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 99] but the input [128, 10] has C = 10 classes: 99 is outside [0, 9] and not ignore_index -100; LibTorch raises "Target <value> is out of bounds." at the first of them
+}
+
+void tensorLiteral() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, 1, 3});
+  auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 3} but the input [3, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::tensor holds the values {0, 1, 3}
+}
+
+void vectorOfLabels() {
+  torch::nn::Linear fc(4, 4);
+  std::vector<int64_t> labels = {2, 0, 4, 1};
+  auto loss = F::cross_entropy(fc(torch::randn({4, 4})), torch::tensor(labels));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 4} but the input [4, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+}
+
+// A "no class" label equal to C.
+void fullWithNumClasses() {
+  torch::nn::Linear fc(8, 3);
+  auto y = torch::full({16}, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({16, 8})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {3} but the input [16, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::full fills it with 3
+}
+
+void arangeFromOne() {
+  torch::nn::Linear fc(8, 4);
+  auto y = torch::arange(1, 5);
+  auto loss = F::cross_entropy(fc(torch::randn({4, 8})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {1, 2, 3, 4} but the input [4, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::arange creates the values {1, 2, 3, 4}
+}
+
+void shiftedUp() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [1, 3] but the input [32, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::randint draws values in [0, 2]
+}
+
+// Zero-based labels "converted" to zero-based a second time.
+void shiftedDownTwice() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  y = y - 1;
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 1] but the input [32, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+}
+
+void clampedToTheWrongBound() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, 5, 2, 1}).clamp(0, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({4, 4})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [4, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
+// -1 as a padding label, but ignore_index is still the default -100.
+void paddingLabelWithDefaultIgnoreIndex() {
+  torch::nn::Linear fc(4, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto y = torch::tensor({0, -1, 2});
+  auto loss = criterion(fc(torch::randn({3, 4})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {-1, 0, 2} but the input [3, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+}
+
+// ignore_index set to -1 while the padding label is -100.
+void ignoreIndexSetToAnotherValue() {
+  torch::nn::Linear fc(4, 3);
+  torch::nn::CrossEntropyLoss criterion(
+      torch::nn::CrossEntropyLossOptions().ignore_index(-1));
+  auto y = torch::tensor({0, -100, 2});
+  auto loss = criterion(fc(torch::randn({3, 4})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {-100, 0, 2} but the input [3, 3] has C = 3 classes: -100 is outside [0, 2] and not ignore_index -1; LibTorch raises "Target -100 is out of bounds."
+}
+
+void functionalOptionsIgnoreAnotherValue() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, -1, 255});
+  auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y,
+                               F::CrossEntropyFuncOptions().ignore_index(-1));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of CrossEntropyLoss has values {-1, 0, 255} but the input [3, 3] has C = 3 classes: 255 is outside [0, 2] and not ignore_index -1; LibTorch raises "Target 255 is out of bounds."
+}
+
+// A segmentation mask with more classes than the head has channels.
+void segmentationMaskWithAnExtraClass() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(8, 4, 3).padding(1));
+  auto mask = torch::randint(0, 5, {2, 16, 16});
+  auto loss = F::cross_entropy(head(torch::randn({2, 8, 16, 16})), mask);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 4] but the input [2, 4, 16, 16] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:21: note: this convolution outputs 4 channels
+}
+
+// Border pixels labelled 255, with the default ignore_index.
+void segmentationBorderLabel() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(8, 4, 3).padding(1));
+  auto mask = torch::tensor({{{0, 1}, {255, 3}}});
+  auto loss = F::cross_entropy(head(torch::randn({1, 8, 2, 2})), mask);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 3, 255} but the input [1, 4, 2, 2] has C = 4 classes: 255 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 255 is out of bounds."
+}
+
+void nllLossModule() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::NLLLoss nll;
+  auto logp = torch::log_softmax(fc(torch::randn({3, 10})), 1);
+  auto loss = nll(logp, torch::tensor({1, 3, 0}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of NLLLoss has values {0, 1, 3} but the input [3, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
+void nllLossFunctionalInALoop() {
+  torch::nn::Linear fc(10, 4);
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    auto y = torch::randint(1, 5, {32});
+    auto loss = F::nll_loss(torch::log_softmax(fc(torch::randn({32, 10})), 1), y);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: target of NLLLoss has values in [1, 4] but the input [32, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+  }
+}
+
+//===--- Negative: targets LibTorch accepts, or values that are unknown ---===//
+
+void validRandint() {
+  torch::nn::Linear fc(10, 3);
+  auto x = torch::randn({32, 10});
+  auto a = F::cross_entropy(fc(x), torch::randint(0, 3, {32}));
+  auto b = F::cross_entropy(fc(x), torch::randint(3, {32}));
+}
+
+// 1-based labels converted once: [1, 3] - 1 is [0, 2].
+void oneBasedLabelsConverted() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(1, 4, {32}) - 1;
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+// Any integer modulo C is a class.
+void remainderMakesClasses() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 100, {32}) % 3;
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+// Clamped into [0, C-1].
+void clampedIntoRange() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(-1, 5, {32}).clamp(0, 2);
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+void validLiteralsFullAndArange() {
+  torch::nn::Linear fc(4, 3);
+  auto a = F::cross_entropy(fc(torch::randn({3, 4})), torch::tensor({2, 0, 1}));
+  auto b = F::cross_entropy(fc(torch::randn({5, 4})), torch::full({5}, 2));
+  auto c = F::cross_entropy(fc(torch::randn({3, 4})), torch::arange(3));
+  std::vector<int64_t> labels = {2, 2, 0};
+  auto d = F::cross_entropy(fc(torch::randn({3, 4})), torch::tensor(labels));
+}
+
+// -100 is the default ignore_index: those entries are skipped.
+void defaultIgnoreIndexSkipped() {
+  torch::nn::Linear fc(4, 3);
+  torch::nn::CrossEntropyLoss criterion;
+  auto y = torch::tensor({0, -100, 2});
+  auto loss = criterion(fc(torch::randn({3, 4})), y);
+}
+
+void ignoreIndexSetInModuleOptions() {
+  torch::nn::Linear fc(4, 3);
+  torch::nn::CrossEntropyLoss criterion(
+      torch::nn::CrossEntropyLossOptions().ignore_index(-1));
+  auto y = torch::tensor({0, -1, 2});
+  auto loss = criterion(fc(torch::randn({3, 4})), y);
+}
+
+void ignoreIndexSetInFunctionalOptions() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, -1, 2});
+  auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y,
+                               F::CrossEntropyFuncOptions().ignore_index(-1));
+}
+
+void ignoreIndexForSegmentationBorder() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(8, 4, 3).padding(1));
+  auto mask = torch::tensor({{{0, 1}, {255, 3}}});
+  auto loss = F::cross_entropy(head(torch::randn({1, 8, 2, 2})), mask,
+                               F::CrossEntropyFuncOptions().ignore_index(255));
+}
+
+void ignoreIndexInNllLossOptions() {
+  torch::nn::Linear fc(10, 3);
+  torch::nn::NLLLoss nll(torch::nn::NLLLossOptions().ignore_index(-1));
+  auto logp = torch::log_softmax(fc(torch::randn({3, 10})), 1);
+  auto loss = nll(logp, torch::tensor({-1, 2, 0}));
+  auto loss2 = F::nll_loss(logp, torch::tensor({1, 3, 0}),
+                           F::NLLLossFuncOptions().ignore_index(3));
+}
+
+// The bad label is overwritten before the loss: the values are no longer
+// known.
+void valueOverwrittenThroughIndex() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, 7, 2});
+  y[1] = 1;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y);
+}
+
+void valuesOverwrittenThroughAView() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(-1, 4, {32});
+  auto flat = y.view({4, 8});
+  flat.clamp_(0, 2);
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+void valuesFixedInPlace() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(-1, 3, {32});
+  y.masked_fill_(y < 0, 0);
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+// The labels come from outside: nothing is known about their values.
+void labelsFromOutside(const torch::Tensor &labels) {
+  torch::nn::Linear fc(10, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), labels);
+}
+
+// The number of classes is unknown.
+void unknownNumberOfClasses(int64_t classes) {
+  torch::nn::Linear fc(10, classes);
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})),
+                               torch::randint(0, 5, {32}));
+}
+
+// Float targets are another check's (the dtype is rejected first).
+void floatTargetIsAnotherError() {
+  torch::nn::Linear fc(4, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({3, 4})),
+                               torch::tensor({0.0, 5.0, 1.0}));
+}
