@@ -164,6 +164,16 @@ const CXXRecordDecl *moduleImplOf(QualType T) {
   return derivesFromModule(RD) ? RD : nullptr;
 }
 
+bool isOptionsClass(const CXXRecordDecl *RD) {
+  return RD && RD->getDeclName().isIdentifier() &&
+         RD->getName().ends_with("Options") && isLibraryDecl(RD);
+}
+
+bool hasPairState(const CXXRecordDecl *Impl) {
+  return Impl && Impl->getDeclName().isIdentifier() &&
+         Impl->getName() == "LSTMImpl";
+}
+
 ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
   if (!Impl)
     return ModuleKind::Unknown;
@@ -475,7 +485,7 @@ ApiCall classifyCall(const CallExpr *E) {
       Out.Kind = ApiCall::DatasetMap;
       return Out;
     }
-    if (Parent->getName().ends_with("Options") && isLibraryDecl(Parent)) {
+    if (isOptionsClass(Parent)) {
       Out.Kind = ApiCall::BuilderMethod;
       return Out;
     }

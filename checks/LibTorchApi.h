@@ -39,6 +39,13 @@ bool isScalarTypeExpr(const clang::Expr *E);
 /// "Impl"). Null if the type is not a module.
 const clang::CXXRecordDecl *moduleImplOf(clang::QualType T);
 
+/// A LibTorch options class (LinearOptions, SoftmaxFuncOptions, ...), whose
+/// setters are builder methods.
+bool isOptionsClass(const clang::CXXRecordDecl *RD);
+
+/// Whether a recurrent module's state is a pair (LSTM's (h_n, c_n)).
+bool hasPairState(const clang::CXXRecordDecl *Impl);
+
 /// What a module class computes, from its name for torch::nn's own modules;
 /// Custom for a module the user wrote.
 ModuleKind moduleKindOf(const clang::CXXRecordDecl *Impl,

@@ -16,8 +16,7 @@ static fixit::Edits useLogSoftmax(const std::optional<Origin> &O,
   if (!Call || llvm::isa<clang::CXXOperatorCallExpr>(Call))
     return {};
   for (const clang::Expr *Arg : Call->arguments())
-    if (const auto *RD = Arg->getType()->getAsCXXRecordDecl();
-        RD && RD->getName().ends_with("Options"))
+    if (api::isOptionsClass(Arg->getType()->getAsCXXRecordDecl()))
       return {};
   return fixit::renameCallee(Call, "log_softmax", Ctx);
 }

@@ -1767,7 +1767,7 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
 
   if (Kind != ModuleKind::Custom) {
     configureModule(*M, Args);
-    M->PairState = Impl->getName() == "LSTMImpl"; // (h_n, c_n)
+    M->PairState = api::hasPairState(Impl);
     return M;
   }
   const CXXConstructorDecl *Chosen = Ctor;
@@ -2028,7 +2028,7 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
     return Value::unknown();
   }
 
-  if (RD->getName().ends_with("Options") && api::isLibraryDecl(RD)) {
+  if (api::isOptionsClass(RD)) {
     // LinearOptions(10, 3), SoftmaxOptions(1), CrossEntropyLossOptions().
     llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
     Value B;

@@ -3,18 +3,18 @@
 // LibTorch headers, no longer produces a finding, and a second run changes
 // nothing.
 //
-// RUN: sed -e '/FIXED/d' %s > %t.cpp
+// RUN: sed -e '/CHECK-/d' %s > %t.cpp
 // RUN: not %torchlint --fix %t.cpp -- %torch_flags > %t.log 2>&1
-// RUN: FileCheck --input-file=%t.cpp %s --check-prefix=FIXED
+// RUN: FileCheck --input-file=%t.cpp %s --check-prefix=CHECK-FIXES
 // RUN: %clang -fsyntax-only %torch_flags %t.cpp
-// RUN: not %torchlint %t.cpp -- %torch_flags 2>&1 | FileCheck %s --check-prefix=REMAINING --implicit-check-not=warning:
+// RUN: not %torchlint %t.cpp -- %torch_flags 2>&1 | FileCheck %s --check-prefix=CHECK-REMAINING --implicit-check-not=warning:
 // RUN: cp %t.cpp %t.first.cpp
 // RUN: not %torchlint --fix %t.cpp -- %torch_flags
 // RUN: cmp %t.cpp %t.first.cpp
 //
-// RUN: sed -e '/FIXED/d' %s > %t-plugin.cpp
+// RUN: sed -e '/CHECK-/d' %s > %t-plugin.cpp
 // RUN: %clang_tidy --load %plugin --checks='-*,torch-*' --fix %t-plugin.cpp -- %torch_flags > %t-plugin.log 2>&1
-// RUN: FileCheck --input-file=%t-plugin.cpp %s --check-prefix=FIXED
+// RUN: FileCheck --input-file=%t-plugin.cpp %s --check-prefix=CHECK-FIXES
 
 #include <torch/torch.h>
 
@@ -25,14 +25,14 @@ void softmaxCall() {
   torch::nn::Linear fc(10, 3);
   auto x = torch::randn({8, 10});
   auto probs = torch::softmax(fc(x), 1);
-  // FIXED: {{^}}  auto probs = fc(x);{{$}}
+  // CHECK-FIXES: {{^}}  auto probs = fc(x);{{$}}
   auto loss = F::cross_entropy(probs, torch::randint(0, 3, {8}));
 }
 
 // ... and the trailing Softmax module of a Sequential.
 void softmaxInSequential() {
   torch::nn::Sequential model(torch::nn::Linear(10, 3), torch::nn::Softmax(1));
-  // FIXED: {{^}}  torch::nn::Sequential model(torch::nn::Linear(10, 3));{{$}}
+  // CHECK-FIXES: {{^}}  torch::nn::Sequential model(torch::nn::Linear(10, 3));{{$}}
   auto loss = F::cross_entropy(model->forward(torch::randn({8, 10})),
                                torch::randint(0, 3, {8}));
 }
@@ -41,9 +41,9 @@ void softmaxInSequential() {
 void softmaxPushedBack() {
   torch::nn::Sequential model;
   model->push_back(torch::nn::Linear(10, 3));
-  // FIXED: {{^}}  model->push_back(torch::nn::Linear(10, 3));{{$}}
+  // CHECK-FIXES: {{^}}  model->push_back(torch::nn::Linear(10, 3));{{$}}
   model->push_back(torch::nn::Softmax(1));
-  // FIXED-NEXT: {{^}}  auto loss = F::cross_entropy(model->forward(torch::randn({8, 10})),{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  auto loss = F::cross_entropy(model->forward(torch::randn({8, 10})),{{$}}
   auto loss = F::cross_entropy(model->forward(torch::randn({8, 10})),
                                torch::randint(0, 3, {8}));
 }
@@ -54,10 +54,10 @@ void softmaxAlsoForAccuracy() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 3, {8});
   auto probs = torch::softmax(fc(torch::randn({8, 10})), 1);
-  // FIXED: {{^}}  auto probs = torch::softmax(fc(torch::randn({8, 10})), 1);{{$}}
+  // CHECK-FIXES: {{^}}  auto probs = torch::softmax(fc(torch::randn({8, 10})), 1);{{$}}
   auto loss = F::cross_entropy(probs, y);
-  // REMAINING: warning: input of CrossEntropyLoss is already a softmax
-  // REMAINING-NEXT: auto loss = F::cross_entropy(probs, y);
+  // CHECK-REMAINING: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-REMAINING-NEXT: auto loss = F::cross_entropy(probs, y);
   auto accuracy = (probs.argmax(1) == y).to(torch::kFloat).mean();
 }
 
@@ -65,14 +65,14 @@ void softmaxAlsoForAccuracy() {
 void softmaxIntoNll() {
   torch::nn::Linear fc(10, 3);
   auto loss = F::nll_loss(fc(torch::randn({8, 10})).softmax(1),
-  // FIXED: {{^}}  auto loss = F::nll_loss(fc(torch::randn({8, 10})).log_softmax(1),{{$}}
+  // CHECK-FIXES: {{^}}  auto loss = F::nll_loss(fc(torch::randn({8, 10})).log_softmax(1),{{$}}
                           torch::randint(0, 3, {8}));
 }
 
 void torchSoftmaxIntoNll() {
   torch::nn::Linear fc(10, 3);
   auto p = torch::softmax(fc(torch::randn({8, 10})), /*dim=*/1);
-  // FIXED: {{^}}  auto p = torch::log_softmax(fc(torch::randn({8, 10})), /*dim=*/1);{{$}}
+  // CHECK-FIXES: {{^}}  auto p = torch::log_softmax(fc(torch::randn({8, 10})), /*dim=*/1);{{$}}
   auto loss = F::nll_loss(p, torch::randint(0, 3, {8}));
 }
 
@@ -81,14 +81,14 @@ void sigmoidIntoBce() {
   torch::nn::Linear fc(10, 1);
   auto loss = F::binary_cross_entropy_with_logits(
       torch::sigmoid(fc(torch::randn({8, 10}))), torch::rand({8, 1}));
-  // FIXED: {{^}}      fc(torch::randn({8, 10})), torch::rand({8, 1}));{{$}}
+  // CHECK-FIXES: {{^}}      fc(torch::randn({8, 10})), torch::rand({8, 1}));{{$}}
 }
 
 // torch-stray-unsqueeze: the unsqueeze is dropped ...
 void strayTargetUnsqueeze() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 3, {8}).unsqueeze(1);
-  // FIXED: {{^}}  auto y = torch::randint(0, 3, {8});{{$}}
+  // CHECK-FIXES: {{^}}  auto y = torch::randint(0, 3, {8});{{$}}
   auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y);
 }
 
@@ -96,7 +96,7 @@ void strayTargetUnsqueeze() {
 void misplacedUnsqueeze() {
   auto logits = torch::randn({2, 5});
   auto loss = F::cross_entropy(torch::unsqueeze(logits, 2),
-  // FIXED: {{^}}  auto loss = F::cross_entropy(torch::unsqueeze(logits, 0),{{$}}
+  // CHECK-FIXES: {{^}}  auto loss = F::cross_entropy(torch::unsqueeze(logits, 0),{{$}}
                                torch::randint(0, 2, {1, 5}));
 }
 
@@ -105,12 +105,12 @@ void floatTarget() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 3, {8}).to(torch::kFloat);
   auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y);
-  // FIXED: {{^}}  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y.to(torch::kLong));{{$}}
+  // CHECK-FIXES: {{^}}  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y.to(torch::kLong));{{$}}
 }
 
 void floatTargetExpression() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::zeros({8});
   auto loss = F::cross_entropy(fc(torch::randn({8, 10})), y + 1);
-  // FIXED: {{^}}  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), (y + 1).to(torch::kLong));{{$}}
+  // CHECK-FIXES: {{^}}  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), (y + 1).to(torch::kLong));{{$}}
 }
