@@ -1,13 +1,16 @@
 //===--- TorchLintMain.cpp - The torchlint command-line tool --------------===//
 //
 // A thin front door over clang-tidy's engine with the torch- checks linked
-// in: it validates the inputs, runs the checks file by file, prints clang-tidy's
-// diagnostics and turns the outcome into an exit status (0 clean, 1 findings,
-// 2 usage error or an input that cannot be read or parsed).
+// in: it validates the inputs, runs the checks file by file, reports the
+// diagnostics (Reports.h: clang's text, JSON or SARIF), applies or exports the
+// fix-its and turns the outcome into an exit status (0 clean, 1 findings, 2
+// usage error or an input that cannot be read or parsed).
 //
 //===----------------------------------------------------------------------===//
 
+#include "Configuration.h"
 #include "LibTorchApi.h"
+#include "Reports.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -17,13 +20,14 @@
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 
@@ -32,6 +36,29 @@ using namespace clang::tidy;
 using namespace llvm;
 
 static cl::OptionCategory TorchLintCategory("torchlint options");
+
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("<source0> [... <sourceN>]"),
+                                         cl::OneOrMore,
+                                         cl::cat(TorchLintCategory));
+
+static cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc("Build directory holding compile_commands.json (default: the "
+             "nearest one above the first source file)"),
+    cl::value_desc("build dir"), cl::cat(TorchLintCategory));
+
+static cl::list<std::string>
+    ArgsAfter("extra-arg",
+              cl::desc("Additional argument to append to the compiler "
+                       "command line"),
+              cl::cat(TorchLintCategory));
+
+static cl::list<std::string>
+    ArgsBefore("extra-arg-before",
+               cl::desc("Additional argument to prepend to the compiler "
+                        "command line"),
+               cl::cat(TorchLintCategory));
 
 static cl::opt<std::string> Checks(
     "checks",
@@ -44,6 +71,37 @@ static cl::opt<bool> ApplyFixes(
     cl::desc("Apply the fix-its of the findings to the files (the findings "
              "are still reported)"),
     cl::init(false), cl::cat(TorchLintCategory));
+
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks whose findings are errors, as clang-tidy's globs "
+             "(overrides WarningsAsErrors of .clang-tidy)"),
+    cl::init(""), cl::cat(TorchLintCategory));
+
+static cl::opt<std::string>
+    Format("format",
+           cl::desc("Report format: text (clang's diagnostics, the default), "
+                    "json, or sarif (SARIF 2.1.0, for code scanning)"),
+           cl::value_desc("text|json|sarif"), cl::init("text"),
+           cl::cat(TorchLintCategory));
+
+static cl::opt<std::string>
+    OutputFile("output",
+               cl::desc("Write the report to <file> instead of the standard "
+                        "output"),
+               cl::value_desc("file"), cl::cat(TorchLintCategory));
+
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory the SARIF report's locations are relative to "
+             "(SRCROOT; default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(TorchLintCategory));
+
+static cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write the fix-its to <file> as YAML for "
+                         "clang-apply-replacements"),
+                cl::value_desc("file"), cl::cat(TorchLintCategory));
 
 static cl::opt<bool> ParseLibraryBodies(
     "parse-library-bodies",
@@ -92,11 +150,19 @@ static tooling::ArgumentsAdjuster defaultFlagsAdjuster() {
   };
 }
 
-/// The user's compilation database with torchlint's default flags added.
+/// The user's compilation database with the --extra-arg flags and
+/// torchlint's default flags added.
 class DefaultFlagsCompilations : public tooling::CompilationDatabase {
 public:
   explicit DefaultFlagsCompilations(const tooling::CompilationDatabase &Base)
-      : Base(Base), Adjust(defaultFlagsAdjuster()) {}
+      : Base(Base),
+        Adjust(tooling::combineAdjusters(
+            tooling::combineAdjusters(
+                tooling::getInsertArgumentAdjuster(
+                    ArgsBefore, tooling::ArgumentInsertPosition::BEGIN),
+                tooling::getInsertArgumentAdjuster(
+                    ArgsAfter, tooling::ArgumentInsertPosition::END)),
+            defaultFlagsAdjuster())) {}
 
   std::vector<tooling::CompileCommand>
   getCompileCommands(StringRef File) const override {
@@ -208,8 +274,12 @@ runChecks(ClangTidyContext &Context,
   return DiagConsumer.take();
 }
 
+/// Every input that could not be analyzed, for the JSON and SARIF reports.
+static std::vector<torchlint::BadInput> BadInputs;
+
 static void reportBadInput(StringRef File, const Twine &Reason) {
   WithColor::error(errs(), "torchlint") << File << ": " << Reason << "\n";
+  BadInputs.push_back({File.str(), Reason.str()});
 }
 
 /// Checks that a path names a readable, non-empty regular file.
@@ -246,16 +316,74 @@ int main(int argc, const char **argv) {
     OS << "torchlint " TORCHLINT_VERSION " (LibTorch loss-contract checks, "
           "clang-tidy engine of LLVM " LLVM_VERSION_STRING ")\n";
   });
-  auto Parser = tooling::CommonOptionsParser::create(
-      argc, argv, TorchLintCategory, cl::OneOrMore,
-      "torchlint: static checks for LibTorch loss contracts");
-  if (!Parser) {
-    // The message already names the tool and says what to do.
-    errs() << toString(Parser.takeError());
+  // Flags after `--` make a fixed compilation database; otherwise one is
+  // looked for (Configuration.h), as LibTooling's CommonOptionsParser does but
+  // with an error for a database that cannot be parsed.
+  std::string FixedError;
+  std::unique_ptr<tooling::CompilationDatabase> BaseCompilations =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                             FixedError);
+  cl::HideUnrelatedOptions(TorchLintCategory);
+  // The messages name the tool and say what to do.
+  if (!cl::ParseCommandLineOptions(
+          argc, argv, "torchlint: static checks for LibTorch loss contracts",
+          &errs()))
+    return 2;
+  if (!FixedError.empty()) {
+    reportBadInput("--", FixedError);
     return 2;
   }
 
-  DefaultFlagsCompilations Compilations(Parser->getCompilations());
+  std::optional<torchlint::ReportFormat> ReportFormat =
+      torchlint::parseReportFormat(Format);
+  if (!ReportFormat) {
+    reportBadInput("--format=" + Format,
+                   "unknown format (expected text, json or sarif)");
+    return 2;
+  }
+  bool BadChecks = false;
+  for (cl::opt<std::string> *Globs : {&Checks, &WarningsAsErrors})
+    for (const std::string &Message : torchlint::unknownCheckGlobs(*Globs)) {
+      reportBadInput(("--" + Globs->ArgStr + "=" + *Globs).str(), Message);
+      BadChecks = true;
+    }
+  if (BadChecks)
+    return 2;
+
+  if (!BaseCompilations) {
+    auto Loaded =
+        torchlint::loadCompilationDatabase(BuildPath, SourcePaths.front());
+    if (!Loaded) {
+      WithColor::error(errs(), "torchlint")
+          << toString(Loaded.takeError()) << "\n";
+      return 2;
+    }
+    BaseCompilations = std::move(*Loaded);
+    if (!BaseCompilations) // no database: the default flags alone
+      BaseCompilations = std::make_unique<tooling::FixedCompilationDatabase>(
+          ".", std::vector<std::string>());
+  }
+  DefaultFlagsCompilations Compilations(*BaseCompilations);
+
+  std::error_code OutputError;
+  std::optional<raw_fd_ostream> OutputStream;
+  if (!OutputFile.empty()) {
+    OutputStream.emplace(OutputFile, OutputError, sys::fs::OF_TextWithCRLF);
+    if (OutputError) {
+      reportBadInput("--output=" + OutputFile,
+                     "cannot write file: " + OutputError.message());
+      return 2;
+    }
+  }
+  torchlint::Report::Options ReportOptions;
+  ReportOptions.Format = *ReportFormat;
+  ReportOptions.ShowColors =
+      !OutputStream && sys::Process::StandardOutHasColors();
+  SmallString<256> Root(SourceRoot);
+  sys::fs::make_absolute(Root);
+  ReportOptions.SourceRoot = Root.str().str();
+  torchlint::Report Report(ReportOptions,
+                           OutputStream ? *OutputStream : outs());
 
   ClangTidyGlobalOptions GlobalOptions;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
@@ -266,37 +394,99 @@ int main(int argc, const char **argv) {
   ClangTidyOptions Overrides;
   if (!Checks.empty())
     Overrides.Checks = "-*," + Checks;
+  if (WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  // .clang-tidy files that cannot be parsed: each reported once, and the
+  // sources they govern are not analyzed.
+  std::vector<torchlint::BadInput> ConfigErrors;
+  std::set<std::string> ConfigErrorsReported;
 
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::getRealFileSystem());
   bool BadInput = false;
-  unsigned Findings = 0;
-  for (const std::string &File : Parser->getSourcePathList()) {
+  unsigned Findings = 0, FindingsAsErrors = 0;
+  torchlint::FixOutcome Fixes;
+  for (const std::string &File : SourcePaths) {
     if (!isAnalyzableFile(File)) {
       BadInput = true;
       continue;
     }
-    ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
-        GlobalOptions, Defaults, Overrides, BaseFS));
+    ClangTidyContext Context(torchlint::strictOptionsProvider(
+        GlobalOptions, Defaults, Overrides, BaseFS, ConfigErrors));
+    ConfigErrors.clear();
+    Context.getOptionsForFile(File);
+    if (!ConfigErrors.empty()) {
+      for (const torchlint::BadInput &E : ConfigErrors)
+        if (ConfigErrorsReported.insert(E.File).second)
+          reportBadInput(E.File, E.Reason);
+      reportBadInput(File, "not analyzed: its .clang-tidy cannot be parsed");
+      BadInput = true;
+      continue;
+    }
     std::vector<ClangTidyError> Errors =
         runChecks(Context, Compilations, File, BaseFS);
+    // Those not already reported through another file (a shared header).
+    Errors = Report.addTranslationUnit(Errors, BaseFS);
     const ClangTidyError *FirstCompilerError = nullptr;
     for (const ClangTidyError &E : Errors) {
       if (isCompilerError(E) && !FirstCompilerError)
         FirstCompilerError = &E;
-      if (StringRef(E.DiagnosticName).starts_with("torch-"))
+      if (StringRef(E.DiagnosticName).starts_with("torch-")) {
         ++Findings;
+        FindingsAsErrors += E.IsWarningAsError;
+      }
     }
-    unsigned WarningsAsErrors = 0;
-    handleErrors(Errors, Context, ApplyFixes ? FB_Fix : FB_NoFix,
-                 WarningsAsErrors, BaseFS);
+    // As clang-tidy without --fix-errors: no edits to a file that does not
+    // parse.
+    if (ApplyFixes && !FirstCompilerError) {
+      torchlint::FixOutcome Outcome = torchlint::applyFixes(Errors, Context);
+      Fixes.Suggested += Outcome.Suggested;
+      Fixes.Applied += Outcome.Applied;
+      for (const torchlint::BadInput &E : Outcome.WriteErrors) {
+        reportBadInput(E.File, E.Reason);
+        BadInput = true;
+      }
+    }
     if (FirstCompilerError) {
       reportBadInput(File, "cannot be parsed: " +
                                FirstCompilerError->Message.Message);
       BadInput = true;
     }
   }
+  for (const torchlint::BadInput &E : BadInputs)
+    Report.addBadInput(E.File, E.Reason);
+  Report.finish();
+  if (OutputStream) {
+    OutputStream->close();
+    if (OutputStream->has_error()) {
+      reportBadInput("--output=" + OutputFile,
+                     "cannot write file: " + OutputStream->error().message());
+      OutputStream->clear_error();
+      BadInput = true;
+    }
+  }
   outs().flush();
+  if (Fixes.Suggested)
+    errs() << "torchlint applied " << Fixes.Applied << " of " << Fixes.Suggested
+           << " suggested fixes.\n";
+  if (FindingsAsErrors)
+    errs() << FindingsAsErrors << " warning"
+           << (FindingsAsErrors == 1 ? "" : "s") << " treated as error"
+           << (FindingsAsErrors == 1 ? "" : "s") << "\n";
+  if (!ExportFixes.empty()) {
+    std::vector<ClangTidyError> Exported;
+    for (const ClangTidyError &E : Report.errors())
+      if (!isCompilerError(E))
+        Exported.push_back(E);
+    std::error_code EC;
+    raw_fd_ostream YAML(ExportFixes, EC, sys::fs::OF_TextWithCRLF);
+    if (EC) {
+      reportBadInput("--export-fixes=" + ExportFixes,
+                     "cannot write file: " + EC.message());
+      return 2;
+    }
+    exportReplacements(SourcePaths.front(), Exported, YAML);
+  }
   if (BadInput)
     return 2;
   return Findings ? 1 : 0;
