@@ -4,6 +4,7 @@
 #include "LibTorchApi.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -81,6 +82,16 @@ private:
   std::vector<const FunctionDecl *> ActiveCalls;
   llvm::DenseMap<const CXXRecordDecl *, ModulePtr> ClassStates;
   llvm::DenseSet<const CXXRecordDecl *> ClassStatesInProgress;
+  /// For each statement of a block, the locals of the block that are read
+  /// no more after it: they leave the environment there, so that branches
+  /// and loops copy and join only the live variables (which keeps the
+  /// analysis linear in the length of a function).
+  /// A std::map: its entries stay put while nested blocks add theirs.
+  std::map<const CompoundStmt *,
+           std::vector<llvm::SmallVector<const VarDecl *, 2>>>
+      DeadAfter;
+  const std::vector<llvm::SmallVector<const VarDecl *, 2>> &
+  deadAfter(const CompoundStmt *Block);
 
   // Statements.
   void exec(const Stmt *S, Env &E, Frame &F);
@@ -313,6 +324,59 @@ static std::string describeCall(llvm::StringRef Name, bool Method) {
   return (Method ? "." + Name.str() + "()" : "torch::" + Name.str() + "()");
 }
 
+namespace {
+/// The local variables an AST subtree reads or writes, and those it declares.
+class VariableUses : public RecursiveASTVisitor<VariableUses> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *V = dyn_cast<VarDecl>(E->getDecl()))
+      Used.push_back(V);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    Declared.push_back(V);
+    return true;
+  }
+  llvm::SmallVector<const VarDecl *, 8> Used, Declared;
+};
+} // namespace
+
+const std::vector<llvm::SmallVector<const VarDecl *, 2>> &
+TensorFlowAnalysis::Interpreter::deadAfter(const CompoundStmt *Block) {
+  auto It = DeadAfter.find(Block);
+  if (It != DeadAfter.end())
+    return It->second;
+  // A local declared in the block lives until the statement of the block
+  // that holds its last use (a use in a nested loop or lambda is inside that
+  // statement too). One declared inside a statement (a for loop's counter, an
+  // if's condition variable) is out of scope after it.
+  llvm::DenseMap<const VarDecl *, unsigned> LastUse;
+  std::vector<llvm::SmallVector<const VarDecl *, 2>> Dead(Block->size());
+  unsigned I = 0;
+  for (const Stmt *Child : Block->body()) {
+    VariableUses Uses;
+    Uses.TraverseStmt(const_cast<Stmt *>(Child));
+    for (const VarDecl *V : Uses.Declared) {
+      if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+          isa<DecompositionDecl>(V)) // read through its bindings
+        continue;
+      if (isa<DeclStmt>(Child))
+        LastUse[V] = I;
+      else
+        Dead[I].push_back(V);
+    }
+    for (const VarDecl *V : Uses.Used) {
+      auto Declared = LastUse.find(V);
+      if (Declared != LastUse.end())
+        Declared->second = I;
+    }
+    ++I;
+  }
+  for (const auto &[V, Last] : LastUse)
+    Dead[Last].push_back(V);
+  return DeadAfter[Block] = std::move(Dead);
+}
+
 //===----------------------------------------------------------------------===//
 // Driver
 //===----------------------------------------------------------------------===//
@@ -450,10 +514,17 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
     return;
   }
   switch (S->getStmtClass()) {
-  case Stmt::CompoundStmtClass:
-    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+  case Stmt::CompoundStmtClass: {
+    const auto *Block = cast<CompoundStmt>(S);
+    const auto &Dead = deadAfter(Block);
+    unsigned I = 0;
+    for (const Stmt *Child : Block->body()) {
       exec(Child, E, F);
+      for (const VarDecl *V : Dead[I++])
+        E.Vars.erase(V);
+    }
     return;
+  }
   case Stmt::DeclStmtClass:
     for (const Decl *D : cast<DeclStmt>(S)->decls()) {
       const auto *VD = dyn_cast<VarDecl>(D);
