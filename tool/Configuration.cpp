@@ -17,8 +17,24 @@ using namespace llvm;
 
 namespace torchlint {
 
-static Error badFile(StringRef File, const Twine &Reason) {
+static Error badFile(const Twine &File, const Twine &Reason) {
   return createStringError(inconvertibleErrorCode(), File + ": " + Reason);
+}
+
+/// A JSON syntax error as "line L, column C: message" (llvm::json says
+/// "[L:C0, byte=B]: message", with a 0-based column).
+static std::string jsonError(Error E) {
+  std::string Text = toString(std::move(E));
+  unsigned Line, Column;
+  StringRef Rest = Text;
+  if (Rest.consume_front("[") && !Rest.consumeInteger(10, Line) &&
+      Rest.consume_front(":") && !Rest.consumeInteger(10, Column)) {
+    size_t End = Rest.find("]: ");
+    if (End != StringRef::npos)
+      return formatv("line {0}, column {1}: {2}", Line, Column + 1,
+                     Rest.drop_front(End + 3));
+  }
+  return Text;
 }
 
 /// The database in \p Dir, if it has one; an error if it cannot be parsed.
@@ -33,11 +49,16 @@ loadFromDirectory(StringRef Dir) {
     // LibTooling's loader parses JSON as YAML, which accepts what is not
     // JSON and reports syntax errors poorly: check the syntax first.
     if (Expected<json::Value> V = json::parse((*Buffer)->getBuffer()); !V)
-      return badFile(Json, "is not valid JSON: " + toString(V.takeError()));
+      return badFile(Json, "is not valid JSON: " + jsonError(V.takeError()));
     std::string Message;
-    if (auto DB = tooling::JSONCompilationDatabase::loadFromFile(
-            Json, Message, tooling::JSONCommandLineSyntax::AutoDetect))
-      return std::move(DB);
+    if (std::unique_ptr<tooling::CompilationDatabase> DB =
+            tooling::JSONCompilationDatabase::loadFromFile(
+                Json, Message, tooling::JSONCommandLineSyntax::AutoDetect))
+      // What LibTooling's JSON plugin adds: commands for headers and files
+      // the database lacks, inferred from their neighbours.
+      return tooling::inferTargetAndDriverMode(
+          tooling::inferMissingCompileCommands(tooling::expandResponseFiles(
+              std::move(DB), vfs::getRealFileSystem())));
     return badFile(Json, "is not a compilation database: " +
                              StringRef(Message).rtrim());
   }
@@ -77,12 +98,14 @@ loadCompilationDatabase(StringRef BuildPath, StringRef FirstSource) {
         sys::fs::exists(BuildPath))
       return loadCompilationDatabase(sys::path::parent_path(BuildPath),
                                      FirstSource);
-    return badFile(BuildPath, "-p: no such directory");
+    return badFile("-p " + BuildPath, "no such directory");
   }
-  auto DB = findUpwards(BuildPath);
+  // The build directory itself, not its parents: a -p that names the wrong
+  // directory is a mistake to report, not to work around.
+  auto DB = loadFromDirectory(BuildPath);
   if (DB && !*DB)
-    return badFile(BuildPath, "-p: no compile_commands.json in this directory "
-                              "or its parents");
+    return badFile("-p " + BuildPath,
+                   "no compile_commands.json in this directory");
   return DB;
 }
 

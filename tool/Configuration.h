@@ -21,11 +21,10 @@
 namespace torchlint {
 
 /// The compilation database of a run without `--`: the first
-/// compile_commands.json (or compile_flags.txt) in \p BuildPath or its parent
-/// directories when \p BuildPath is given (none there is an error), else in
-/// the directories above \p FirstSource (none there: nullptr, the default
-/// flags are used). A database that cannot be parsed is an error whose
-/// message names it and says why.
+/// compile_commands.json (or compile_flags.txt) in \p BuildPath when it is
+/// given (none there is an error), else the nearest in the directories above
+/// \p FirstSource (none: nullptr, the default flags are used). A database that
+/// cannot be parsed is an error whose message names it and says why.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompilationDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstSource);
 

@@ -411,6 +411,14 @@ int main(int argc, const char **argv) {
       BadInput = true;
       continue;
     }
+    SmallString<256> AbsoluteFile(File);
+    sys::fs::make_absolute(AbsoluteFile);
+    if (Compilations.getCompileCommands(AbsoluteFile).empty()) {
+      reportBadInput(File, "no compile command for it in the compilation "
+                           "database");
+      BadInput = true;
+      continue;
+    }
     ClangTidyContext Context(torchlint::strictOptionsProvider(
         GlobalOptions, Defaults, Overrides, BaseFS, ConfigErrors));
     ConfigErrors.clear();
