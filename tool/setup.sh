@@ -21,6 +21,8 @@ packages=(
   cmake ninja-build g++ python3 libgtest-dev
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libtorch-dev libbenchmark-dev
+  # The reports' tests: the SARIF schema validator, clang-apply-replacements.
+  python3-jsonschema clang-tools-19
 )
 missing=()
 for p in "${packages[@]}"; do
