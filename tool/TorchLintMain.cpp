@@ -123,9 +123,11 @@ Examples:
   torchlint train.cpp
   torchlint -p build/ src/train.cpp src/model.cpp
   torchlint model.cpp -- -I/usr/include/torch/csrc/api/include -std=c++17
+  torchlint --format=sarif --output=torchlint.sarif -p build/ src/*.cpp
 
-Exit status: 0 no findings, 1 findings, 2 usage error or a file that cannot
-be read or parsed.
+Exit status: 0 no findings, 1 findings, 2 usage error, a configuration that
+cannot be used (compile_commands.json, .clang-tidy) or a file that cannot be
+read or parsed.
 )");
 
 /// The include directory of LibTorch's C++ frontend, when installed the way
