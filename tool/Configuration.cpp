@@ -192,4 +192,11 @@ std::vector<std::string> unknownCheckGlobs(StringRef Globs) {
   return Messages;
 }
 
+bool enablesSomeCheck(StringRef Globs) {
+  GlobList Enabled(Globs);
+  return llvm::any_of(getAllChecksAndOptions().Names, [&](const auto &Name) {
+    return Enabled.contains(Name.getKey());
+  });
+}
+
 } // namespace torchlint

@@ -43,6 +43,9 @@ strictOptionsProvider(clang::tidy::ClangTidyGlobalOptions GlobalOptions,
 /// check torchlint knows, naming the closest check; empty if all match.
 std::vector<std::string> unknownCheckGlobs(llvm::StringRef Globs);
 
+/// Whether the globs \p Globs (a Checks value) enable at least one check.
+bool enablesSomeCheck(llvm::StringRef Globs);
+
 } // namespace torchlint
 
 #endif // TORCHLINT_TOOL_CONFIGURATION_H

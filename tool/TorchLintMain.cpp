@@ -349,6 +349,11 @@ int main(int argc, const char **argv) {
       reportBadInput(("--" + Globs->ArgStr + "=" + *Globs).str(), Message);
       BadChecks = true;
     }
+  if (!BadChecks && Checks.getNumOccurrences() &&
+      !torchlint::enablesSomeCheck("-*," + Checks)) {
+    reportBadInput("--checks=" + Checks, "enables no check");
+    BadChecks = true;
+  }
   if (BadChecks)
     return 2;
 
