@@ -31,6 +31,8 @@ std::string namespaceOf(const Decl *D) {
 
 bool isLibraryDecl(const Decl *D) {
   std::string NS = namespaceOf(D);
+  if (const auto *N = dyn_cast<NamespaceDecl>(D); N && NS.empty())
+    NS = N->getName(); // `namespace torch {` itself
   llvm::StringRef Top = llvm::StringRef(NS).split("::").first;
   if (Top == "std" || Top == "torch" || Top == "at" || Top == "c10" ||
       Top == "caffe2" || Top == "__gnu_cxx" || Top == "ska" ||

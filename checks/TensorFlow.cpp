@@ -390,6 +390,10 @@ std::vector<LossUse> TensorFlowAnalysis::Interpreter::run() {
     std::vector<const FunctionDecl *> &Out;
     void visit(const DeclContext *DC) {
       for (const Decl *D : DC->decls()) {
+        // Nothing declared in a header holds a root, and reading a header's
+        // declarations may load them all from a precompiled header.
+        if (!isInMainFile(D))
+          continue;
         if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D)) {
           for (const FunctionDecl *Spec : FT->specializations())
             add(Spec);
@@ -411,9 +415,12 @@ std::vector<LossUse> TensorFlowAnalysis::Interpreter::run() {
     void add(const FunctionDecl *FD) {
       if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
         return;
-      if (!SM.isWrittenInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      if (!isInMainFile(FD))
         return;
       Out.push_back(FD);
+    }
+    bool isInMainFile(const Decl *D) const {
+      return SM.isWrittenInMainFile(SM.getExpansionLoc(D->getLocation()));
     }
   } C{SM, Roots};
   C.visit(Ctx.getTranslationUnitDecl());

@@ -16,6 +16,11 @@ config.environment["PATH"] = os.pathsep.join(
     [config.torchlint_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
 )
 
+# One cache of precompiled LibTorch headers for the whole run: the suite's
+# files share their flags and prefix, so it is built once (the tests of the
+# cache itself use their own directories). Never the user's own cache.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "cache")
+
 # LibTorch's C++ frontend as Debian's libtorch-dev installs it.
 torch_flags = "-std=c++17 -I/usr/include/torch/csrc/api/include"
 clang_tidy = shutil.which("clang-tidy-19") or "clang-tidy-19"

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Configuration.h"
+#include "Frontend.h"
 #include "LibTorchApi.h"
 #include "Reports.h"
 #include "clang-tidy/ClangTidy.h"
@@ -109,6 +110,18 @@ static cl::opt<bool> ParseLibraryBodies(
              "functions too (slower; the findings are the same)"),
     cl::init(false), cl::cat(TorchLintCategory));
 
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where precompiled LibTorch headers are cached (default: "
+             "$XDG_CACHE_HOME/torchlint, else ~/.cache/torchlint)"),
+    cl::value_desc("dir"), cl::cat(TorchLintCategory));
+
+static cl::opt<bool>
+    NoCache("no-cache",
+            cl::desc("Parse every file's LibTorch headers anew, without the "
+                     "cache"),
+            cl::init(false), cl::cat(TorchLintCategory));
+
 static cl::extrahelp MoreHelp(R"(
 torchlint finds LibTorch loss-contract mistakes before the code runs:
   torch-softmax-before-cross-entropy    a softmax feeding CrossEntropyLoss
@@ -188,94 +201,6 @@ private:
   tooling::ArgumentsAdjuster Adjust;
 };
 
-/// clang-tidy's consumer, plus the decision to skip the bodies of LibTorch's
-/// and the standard library's functions: the checks never read them, and
-/// parsing and instantiating them is most of the cost of a LibTorch file.
-class LibraryBodySkipper : public MultiplexConsumer {
-public:
-  using MultiplexConsumer::MultiplexConsumer;
-  bool shouldSkipFunctionBody(Decl *D) override {
-    return torchlint::api::isLibraryDecl(D);
-  }
-};
-
-/// runClangTidy() of clang-tidy, with the library bodies skipped.
-static std::vector<ClangTidyError>
-runChecks(ClangTidyContext &Context,
-          const tooling::CompilationDatabase &Compilations,
-          const std::string &File,
-          IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS) {
-  if (ParseLibraryBodies)
-    return runClangTidy(Context, Compilations, File, BaseFS,
-                        /*ApplyAnyFix=*/false);
-  tooling::ClangTool Tool(Compilations, {File},
-                          std::make_shared<PCHContainerOperations>(), BaseFS);
-  // Extra arguments from .clang-tidy, as clang-tidy adds them.
-  Tool.appendArgumentsAdjuster([&Context](
-                                   const tooling::CommandLineArguments &Args,
-                                   StringRef Filename) {
-    ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
-    tooling::CommandLineArguments Adjusted = Args;
-    if (Opts.ExtraArgsBefore) {
-      auto I = Adjusted.begin();
-      if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
-        ++I; // the compiler's name
-      Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
-                      Opts.ExtraArgsBefore->end());
-    }
-    if (Opts.ExtraArgs)
-      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                      Opts.ExtraArgs->end());
-    return Adjusted;
-  });
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-
-  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true,
-                                           /*RemoveIncompatibleErrors=*/false);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
-                       &DiagConsumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&DE);
-  Tool.setDiagnosticConsumer(&DiagConsumer);
-
-  class Action : public ASTFrontendAction {
-  public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
-    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                   StringRef File) override {
-      CI.getFrontendOpts().SkipFunctionBodies = true;
-      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-      Consumers.push_back(Factory.createASTConsumer(CI, File));
-      return std::make_unique<LibraryBodySkipper>(std::move(Consumers));
-    }
-
-  private:
-    ClangTidyASTConsumerFactory &Factory;
-  };
-  class Factory : public tooling::FrontendActionFactory {
-  public:
-    Factory(ClangTidyContext &Context,
-            IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS)
-        : Consumers(Context, std::move(BaseFS)) {}
-    std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(Consumers);
-    }
-    bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                       FileManager *Files,
-                       std::shared_ptr<PCHContainerOperations> PCH,
-                       DiagnosticConsumer *Diags) override {
-      // As clang-tidy does: code may test for static analysis.
-      Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-      return FrontendActionFactory::runInvocation(Invocation, Files, PCH,
-                                                  Diags);
-    }
-
-  private:
-    ClangTidyASTConsumerFactory Consumers;
-  } ActionFactory(Context, BaseFS);
-  Tool.run(&ActionFactory);
-  return DiagConsumer.take();
-}
-
 /// Every input that could not be analyzed, for the JSON and SARIF reports.
 static std::vector<torchlint::BadInput> BadInputs;
 
@@ -305,11 +230,6 @@ static bool isAnalyzableFile(StringRef File) {
     return false;
   }
   return true;
-}
-
-static bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error &&
-         StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
 int main(int argc, const char **argv) {
@@ -410,6 +330,15 @@ int main(int argc, const char **argv) {
 
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::getRealFileSystem());
+  std::optional<torchlint::PrefixCache> Cache;
+  torchlint::FrontendOptions Frontend;
+  Frontend.ParseLibraryBodies = ParseLibraryBodies;
+  if (!NoCache && !ParseLibraryBodies) {
+    std::string Dir =
+        CacheDir.empty() ? torchlint::defaultCacheDirectory() : CacheDir;
+    if (!Dir.empty())
+      Frontend.Cache = &Cache.emplace(Dir);
+  }
   bool BadInput = false;
   unsigned Findings = 0, FindingsAsErrors = 0;
   torchlint::FixOutcome Fixes;
@@ -439,12 +368,12 @@ int main(int argc, const char **argv) {
       continue;
     }
     std::vector<ClangTidyError> Errors =
-        runChecks(Context, Compilations, File, BaseFS);
+        torchlint::runChecks(Context, Compilations, File, BaseFS, Frontend);
     // Those not already reported through another file (a shared header).
     Errors = Report.addTranslationUnit(Errors, BaseFS);
     const ClangTidyError *FirstCompilerError = nullptr;
     for (const ClangTidyError &E : Errors) {
-      if (isCompilerError(E) && !FirstCompilerError)
+      if (torchlint::isCompilerError(E) && !FirstCompilerError)
         FirstCompilerError = &E;
       if (StringRef(E.DiagnosticName).starts_with("torch-")) {
         ++Findings;
@@ -491,7 +420,7 @@ int main(int argc, const char **argv) {
   if (!ExportFixes.empty()) {
     std::vector<ClangTidyError> Exported;
     for (const ClangTidyError &E : Report.errors())
-      if (!isCompilerError(E))
+      if (!torchlint::isCompilerError(E))
         Exported.push_back(E);
     std::error_code EC;
     raw_fd_ostream YAML(ExportFixes, EC, sys::fs::OF_TextWithCRLF);

@@ -1,0 +1,431 @@
+//===--- PrefixCache.cpp - Precompiled LibTorch prefixes ------------------===//
+
+#include "PrefixCache.h"
+#include "LibTorchApi.h"
+#include "clang/Basic/Version.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/Utils.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/LockFileManager.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace torchlint {
+
+//===----------------------------------------------------------------------===//
+// The prefix of a file
+//===----------------------------------------------------------------------===//
+
+/// Skips blanks and comments, stopping at a newline if StopAtNewline.
+static void skipBlanksAndComments(StringRef &S, bool StopAtNewline) {
+  while (!S.empty()) {
+    if (S.front() == '\n' && StopAtNewline)
+      return;
+    if (isSpace(S.front())) {
+      S = S.drop_front();
+    } else if (S.starts_with("//")) {
+      S = S.drop_until([](char C) { return C == '\n'; });
+    } else if (S.starts_with("/*")) {
+      size_t End = S.find("*/", 2);
+      if (End == StringRef::npos || S.substr(0, End).contains('\n'))
+        if (StopAtNewline)
+          return; // a comment that goes on past the directive's line
+      S = End == StringRef::npos ? StringRef() : S.drop_front(End + 2);
+    } else {
+      return;
+    }
+  }
+}
+
+std::vector<std::string> leadingSystemIncludes(StringRef Source) {
+  std::vector<std::string> Includes;
+  StringRef S = Source;
+  while (true) {
+    skipBlanksAndComments(S, /*StopAtNewline=*/false);
+    StringRef Line = S.take_until([](char C) { return C == '\n'; });
+    // A directive continued on the next line is not one we can read.
+    if (Line.ends_with("\\") || !S.consume_front("#"))
+      return Includes;
+    skipBlanksAndComments(S, /*StopAtNewline=*/true);
+    if (!S.consume_front("include"))
+      return Includes;
+    skipBlanksAndComments(S, /*StopAtNewline=*/true);
+    if (!S.starts_with("<"))
+      return Includes;
+    size_t Close = S.find_first_of(">\n");
+    if (Close == StringRef::npos || S[Close] != '>')
+      return Includes;
+    StringRef Name = S.substr(0, Close + 1);
+    S = S.drop_front(Close + 1);
+    skipBlanksAndComments(S, /*StopAtNewline=*/true);
+    if (!S.empty() && S.front() != '\n')
+      return Includes;
+    Includes.push_back(("#include " + Name).str());
+  }
+}
+
+std::string defaultCacheDirectory() {
+  SmallString<256> Dir;
+  if (std::optional<std::string> XDG = sys::Process::GetEnv("XDG_CACHE_HOME");
+      XDG && !XDG->empty())
+    Dir = *XDG;
+  else if (!sys::path::home_directory(Dir))
+    return "";
+  else
+    sys::path::append(Dir, ".cache");
+  sys::path::append(Dir, "torchlint");
+  return std::string(Dir);
+}
+
+//===----------------------------------------------------------------------===//
+// Keys and records
+//===----------------------------------------------------------------------===//
+
+/// Whether Arg names the command's source file.
+static bool isSourceArgument(StringRef Arg,
+                             const tooling::CompileCommand &Command) {
+  if (Arg == Command.Filename)
+    return true;
+  SmallString<256> A(Arg), F(Command.Filename);
+  sys::fs::make_absolute(Command.Directory, A);
+  sys::fs::make_absolute(Command.Directory, F);
+  sys::path::remove_dots(A, true);
+  sys::path::remove_dots(F, true);
+  return A == F;
+}
+
+/// The command's flags without its source file and what only concerns
+/// outputs: the flags a precompiled prefix of it is built with and keyed by.
+static std::vector<std::string>
+prefixArguments(const tooling::CompileCommand &Command) {
+  std::vector<std::string> Out;
+  const std::vector<std::string> &Args = Command.CommandLine;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (I > 0 && isSourceArgument(A, Command))
+      continue;
+    if (A == "-c" || A == "-fsyntax-only" || A == "-MD" || A == "-MMD" ||
+        A == "-MP")
+      continue;
+    if (A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ") {
+      ++I;
+      continue;
+    }
+    Out.push_back(A.str());
+  }
+  return Out;
+}
+
+/// What identifies this torchlint: a rebuilt binary may parse differently.
+static std::string selfIdentity() {
+  std::string Self = sys::fs::getMainExecutable(nullptr, nullptr);
+  sys::fs::file_status Status;
+  if (Self.empty() || sys::fs::status(Self, Status))
+    return "unknown";
+  return Self + " " + std::to_string(Status.getSize()) + " " +
+         std::to_string(Status.getLastModificationTime().time_since_epoch()
+                            .count());
+}
+
+static std::string keyOf(ArrayRef<std::string> Arguments,
+                         const tooling::CompileCommand &Command,
+                         ArrayRef<std::string> Includes) {
+  static const std::string Self = selfIdentity();
+  SHA256 Hash;
+  auto Add = [&Hash](StringRef S) {
+    Hash.update(S);
+    Hash.update(StringRef("\0", 1));
+  };
+  Add("torchlint prefix cache 1");
+  Add(clang::getClangFullVersion());
+  Add(Self);
+  Add(Command.Directory);
+  for (const std::string &A : Arguments)
+    Add(A);
+  for (const std::string &I : Includes)
+    Add(I);
+  return toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
+}
+
+/// A file's identity as the records keep it: "size mtime path".
+static std::optional<std::string> recordOf(StringRef Path) {
+  sys::fs::file_status Status;
+  if (sys::fs::status(Path, Status) || !sys::fs::is_regular_file(Status))
+    return std::nullopt;
+  return std::to_string(Status.getSize()) + " " +
+         std::to_string(
+             Status.getLastModificationTime().time_since_epoch().count()) +
+         " " + Path.str();
+}
+
+static constexpr llvm::StringLiteral RecordsHeader = "torchlint-prefix-records 1";
+
+/// Writes Content to Path through a temporary file renamed over it, so that
+/// a reader sees the old content or the new, never a part.
+static std::error_code writeAtomically(StringRef Path, StringRef Content) {
+  SmallString<256> Temp;
+  int FD;
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
+    return EC;
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Content;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      sys::fs::remove(Temp);
+      return EC;
+    }
+  }
+  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
+    sys::fs::remove(Temp);
+    return EC;
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// The cache
+//===----------------------------------------------------------------------===//
+
+PrefixCache::PrefixCache(std::string Directory)
+    : Directory(std::move(Directory)) {}
+
+std::string PrefixCache::pathOf(StringRef Key, StringRef Extension) const {
+  SmallString<256> P(Directory);
+  sys::path::append(P, Key + Extension);
+  return std::string(P);
+}
+
+void PrefixCache::warn(const Twine &Reason) {
+  std::call_once(Warned, [&] {
+    WithColor::warning(errs(), "torchlint") << Reason << "\n";
+  });
+}
+
+void PrefixCache::discard(StringRef PCHPath) {
+  StringRef Key = sys::path::stem(PCHPath);
+  sys::fs::remove(pathOf(Key, ".records"));
+  sys::fs::remove(PCHPath);
+}
+
+bool PrefixCache::isValid(StringRef Key) const {
+  auto Records = MemoryBuffer::getFile(pathOf(Key, ".records"));
+  if (!Records || !sys::fs::exists(pathOf(Key, ".pch")))
+    return false;
+  SmallVector<StringRef, 0> Lines;
+  (*Records)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  if (Lines.empty() || Lines.front() != RecordsHeader)
+    return false;
+  for (StringRef Line : ArrayRef(Lines).drop_front()) {
+    StringRef Path = Line.split(' ').second.split(' ').second;
+    std::optional<std::string> Now = recordOf(Path);
+    if (!Now || *Now != Line)
+      return false;
+  }
+  return true;
+}
+
+namespace {
+
+/// Records every file the precompiled prefix reads, system headers included.
+class EveryDependency : public DependencyCollector {
+public:
+  bool needSystemDependencies() override { return true; }
+  bool sawDependency(StringRef, bool, bool, bool, bool IsMissing) override {
+    return !IsMissing;
+  }
+};
+
+/// The prefix is built as the checks will read it: the bodies of library
+/// functions are left out, as in the parse of the file itself.
+class SkippingPCHAction : public GeneratePCHAction {
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef InFile) override {
+    class Skipper : public MultiplexConsumer {
+    public:
+      using MultiplexConsumer::MultiplexConsumer;
+      bool shouldSkipFunctionBody(Decl *D) override {
+        return api::isLibraryDecl(D);
+      }
+    };
+    std::unique_ptr<ASTConsumer> PCH =
+        GeneratePCHAction::CreateASTConsumer(CI, InFile);
+    if (!PCH)
+      return nullptr;
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::move(PCH));
+    return std::make_unique<Skipper>(std::move(Consumers));
+  }
+};
+
+/// Keeps the first error of a build, and whether it concerned a file of the
+/// prefix (a compile error) or the build itself (an output that cannot be
+/// written).
+class BuildDiagnostics : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error || !FirstError.empty())
+      return;
+    SmallString<128> Message;
+    Info.FormatDiagnostic(Message);
+    FirstError = std::string(Message);
+    InSource = Info.getLocation().isValid();
+  }
+  std::string FirstError;
+  bool InSource = false;
+};
+
+} // namespace
+
+bool PrefixCache::build(const tooling::CompileCommand &Command,
+                        ArrayRef<std::string> Includes, StringRef Key) {
+  auto CannotWrite = [&](std::error_code EC) {
+    Unusable = true;
+    warn("cannot write the cache in '" + Directory + "' (" + EC.message() +
+         "); analyzing without it");
+    return false;
+  };
+  // The header the prefix is built from; it is part of the entry's records,
+  // so it is only written when missing (its content follows from the key).
+  std::string Header = pathOf(Key, ".h");
+  std::string HeaderText = "// torchlint: the prefix of a LibTorch file\n";
+  for (const std::string &I : Includes)
+    HeaderText += I + "\n";
+  auto Existing = MemoryBuffer::getFile(Header);
+  if (!Existing || (*Existing)->getBuffer() != HeaderText)
+    if (std::error_code EC = writeAtomically(Header, HeaderText))
+      return CannotWrite(EC);
+
+  std::string PCH = pathOf(Key, ".pch");
+  SmallString<256> Temp;
+  int FD;
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(PCH + ".tmp-%%%%%%%%", FD, Temp))
+    return CannotWrite(EC);
+  sys::Process::SafelyCloseFileDescriptor(FD);
+  std::vector<std::string> Arguments = prefixArguments(Command);
+
+  std::vector<const char *> Argv;
+  for (const std::string &A : Arguments)
+    Argv.push_back(A.c_str());
+  for (const char *A : {"-x", "c++-header"})
+    Argv.push_back(A);
+  Argv.push_back(Header.c_str());
+
+  auto Diagnostics = std::make_unique<BuildDiagnostics>();
+  CreateInvocationOptions Options;
+  Options.Diags = CompilerInstance::createDiagnostics(
+      new DiagnosticOptions(), Diagnostics.get(), /*ShouldOwnClient=*/false);
+  std::shared_ptr<CompilerInvocation> Invocation =
+      createInvocation(Argv, Options);
+  bool Built = false;
+  if (Invocation) {
+    Invocation->getFileSystemOpts().WorkingDir = Command.Directory;
+    Invocation->getFrontendOpts().OutputFile = std::string(Temp);
+    Invocation->getFrontendOpts().SkipFunctionBodies = true;
+    Invocation->getLangOpts().PCHInstantiateTemplates = true;
+    // As the file's own parse (clang-tidy's): the macros must agree.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation->getDiagnosticOpts().ShowColors = false;
+    CompilerInstance Clang;
+    Clang.setInvocation(std::move(Invocation));
+    Clang.createDiagnostics(Diagnostics.get(), /*ShouldOwnClient=*/false);
+    auto Dependencies = std::make_shared<EveryDependency>();
+    Clang.addDependencyCollector(Dependencies);
+    SkippingPCHAction Action;
+    Built = Clang.ExecuteAction(Action) && !Diagnostics->getNumErrors();
+    if (Built) {
+      std::string Records = RecordsHeader.str() + "\n";
+      for (const std::string &Dependency : Dependencies->getDependencies()) {
+        SmallString<256> Path(Dependency);
+        sys::fs::make_absolute(Command.Directory, Path);
+        std::optional<std::string> Record = recordOf(Path);
+        if (!Record) {
+          Built = false;
+          break;
+        }
+        Records += *Record + "\n";
+      }
+      std::error_code EC;
+      if (Built && !(EC = sys::fs::rename(Temp, PCH)))
+        EC = writeAtomically(pathOf(Key, ".records"), Records);
+      if (EC)
+        Built = CannotWrite(EC);
+    }
+  }
+  if (!Built && Diagnostics->getNumErrors() && !Diagnostics->InSource) {
+    Unusable = true;
+    warn("cannot build a cache entry in '" + Directory +
+         "' (" + Diagnostics->FirstError + "); analyzing without the cache");
+  }
+  sys::fs::remove(Temp);
+  return Built;
+}
+
+std::optional<std::string>
+PrefixCache::lookup(const tooling::CompileCommand &Command, StringRef Source) {
+  if (Unusable)
+    return std::nullopt;
+  std::vector<std::string> Includes = leadingSystemIncludes(Source);
+  if (Includes.empty())
+    return std::nullopt;
+  std::string Key = keyOf(prefixArguments(Command), Command, Includes);
+
+  std::mutex *KeyMutex;
+  {
+    std::lock_guard<std::mutex> Lock(BuildingMutex);
+    auto &Slot = Building[Key];
+    if (!Slot)
+      Slot = std::make_unique<std::mutex>();
+    KeyMutex = Slot.get();
+  }
+  std::lock_guard<std::mutex> Lock(*KeyMutex);
+  std::string PCH = pathOf(Key, ".pch");
+  if (isValid(Key))
+    return PCH;
+
+  if (std::error_code EC = sys::fs::create_directories(Directory)) {
+    Unusable = true;
+    warn("cannot create the cache directory '" + Directory + "' (" +
+         EC.message() + "); analyzing without it");
+    return std::nullopt;
+  }
+  // Another process may be building the same entry: wait for it rather than
+  // build it twice.
+  while (true) {
+    LockFileManager Locked(PCH);
+    switch (Locked) {
+    case LockFileManager::LFS_Error:
+      return build(Command, Includes, Key) ? std::optional(PCH) : std::nullopt;
+    case LockFileManager::LFS_Owned:
+      if (isValid(Key))
+        return PCH;
+      return build(Command, Includes, Key) ? std::optional(PCH) : std::nullopt;
+    case LockFileManager::LFS_Shared:
+      if (Locked.waitForUnlock(/*MaxSeconds=*/600) ==
+          LockFileManager::Res_Timeout)
+        Locked.unsafeRemoveLockFile();
+      if (isValid(Key))
+        return PCH;
+      continue; // the other process failed: build it here
+    }
+  }
+}
+
+} // namespace torchlint
