@@ -156,7 +156,6 @@ public:
   }
 
   DiagnosticsEngine &diags() { return Diags; }
-  FileManager &files() { return Files; }
 
 private:
   FileManager Files;
