@@ -1,6 +1,7 @@
 //===--- Reports.cpp - torchlint's report formats -------------------------===//
 
 #include "Reports.h"
+#include "Frontend.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Diagnostic.h"
@@ -89,12 +90,6 @@ std::vector<std::string> registeredChecks() {
 
 std::string validUtf8(StringRef S) {
   return json::isUTF8(S) ? S.str() : json::fixUTF8(S);
-}
-
-/// A parse failure, reported as a bad input rather than as a finding.
-bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error &&
-         StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
 /// The files of one translation unit, read once, to resolve offsets into
