@@ -10,6 +10,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
@@ -78,6 +79,8 @@ public:
                      DiagnosticConsumer *Diags) override {
     // As clang-tidy does: code may test for static analysis.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated.": the report says what was found.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
   }
 
@@ -127,6 +130,8 @@ runOnce(ClangTidyContext &Context,
                        &DiagConsumer, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
+  // A file that does not parse is reported once, by the caller.
+  Tool.setPrintErrorMessage(false);
   UserCodeActionFactory ActionFactory(Context, BaseFS);
   Tool.run(&ActionFactory);
   return DiagConsumer.take();
@@ -157,6 +162,18 @@ bool hasCompilerError(const std::vector<ClangTidyError> &Errors) {
   return llvm::any_of(Errors, isCompilerError);
 }
 
+/// Whether a compiler error may come from the precompiled prefix rather than
+/// from the file: one outside the file, or with no location (a precompiled
+/// header that cannot be read). An error in the file itself (a typo, a
+/// missing header) is the same with and without the prefix.
+bool mayBeCacheError(const std::vector<ClangTidyError> &Errors,
+                     StringRef File) {
+  return llvm::any_of(Errors, [File](const ClangTidyError &E) {
+    return isCompilerError(E) &&
+           !sys::fs::equivalent(E.Message.FilePath, File);
+  });
+}
+
 } // namespace
 
 std::vector<ClangTidyError>
@@ -176,7 +193,7 @@ runChecks(ClangTidyContext &Context,
         PCH = Options.Cache->lookup(*Command, (*Source)->getBuffer());
   std::vector<ClangTidyError> Errors =
       runOnce(Context, Compilations, File, BaseFS, PCH);
-  if (!PCH || !hasCompilerError(Errors))
+  if (!PCH || !mayBeCacheError(Errors, File))
     return Errors;
   // The entry may be stale or damaged in a way its records do not show: the
   // file is analyzed again without it, and if that parses, the entry was at
