@@ -23,6 +23,8 @@ packages=(
   libtorch-dev libbenchmark-dev
   # The reports' tests: the SARIF schema validator, clang-apply-replacements.
   python3-jsonschema clang-tools-19
+  # The pre-commit hooks' test: the real pre-commit, and git.
+  pre-commit git
 )
 missing=()
 for p in "${packages[@]}"; do
