@@ -25,6 +25,8 @@ packages=(
   python3-jsonschema clang-tools-19
   # The pre-commit hooks' test: the real pre-commit, and git.
   pre-commit git
+  # torchlint-clangd (clangd's remote index needs gRPC) and its editor test.
+  libgrpc++-dev neovim
 )
 missing=()
 for p in "${packages[@]}"; do
