@@ -110,12 +110,10 @@ tooling::ArgumentsAdjuster tidyExtraArgsAdjuster(ClangTidyContext &Context) {
 }
 
 /// One run of the checks on File, with a precompiled prefix if PCH is set.
-std::vector<ClangTidyError>
-runOnce(ClangTidyContext &Context,
-        const tooling::CompilationDatabase &Compilations,
-        const std::string &File,
-        IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS,
-        const std::optional<std::string> &PCH) {
+std::vector<ClangTidyError> runOnce(
+    ClangTidyContext &Context, const tooling::CompilationDatabase &Compilations,
+    const std::string &File, IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS,
+    const std::optional<std::string> &PCH) {
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), BaseFS);
   Tool.appendArgumentsAdjuster(tidyExtraArgsAdjuster(Context));
@@ -169,19 +167,16 @@ bool hasCompilerError(const std::vector<ClangTidyError> &Errors) {
 bool mayBeCacheError(const std::vector<ClangTidyError> &Errors,
                      StringRef File) {
   return llvm::any_of(Errors, [File](const ClangTidyError &E) {
-    return isCompilerError(E) &&
-           !sys::fs::equivalent(E.Message.FilePath, File);
+    return isCompilerError(E) && !sys::fs::equivalent(E.Message.FilePath, File);
   });
 }
 
 } // namespace
 
-std::vector<ClangTidyError>
-runChecks(ClangTidyContext &Context,
-          const tooling::CompilationDatabase &Compilations,
-          const std::string &File,
-          IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS,
-          const FrontendOptions &Options) {
+std::vector<ClangTidyError> runChecks(
+    ClangTidyContext &Context, const tooling::CompilationDatabase &Compilations,
+    const std::string &File, IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS,
+    const FrontendOptions &Options) {
   if (Options.ParseLibraryBodies)
     return runClangTidy(Context, Compilations, File, BaseFS,
                         /*ApplyAnyFix=*/false);

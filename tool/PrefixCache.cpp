@@ -134,8 +134,8 @@ static std::string selfIdentity() {
   if (Self.empty() || sys::fs::status(Self, Status))
     return "unknown";
   return Self + " " + std::to_string(Status.getSize()) + " " +
-         std::to_string(Status.getLastModificationTime().time_since_epoch()
-                            .count());
+         std::to_string(
+             Status.getLastModificationTime().time_since_epoch().count());
 }
 
 static std::string keyOf(ArrayRef<std::string> Arguments,
@@ -169,7 +169,8 @@ static std::optional<std::string> recordOf(StringRef Path) {
          " " + Path.str();
 }
 
-static constexpr llvm::StringLiteral RecordsHeader = "torchlint-prefix-records 1";
+static constexpr llvm::StringLiteral RecordsHeader =
+    "torchlint-prefix-records 1";
 
 /// Writes Content to Path through a temporary file renamed over it, so that
 /// a reader sees the old content or the new, never a part.
@@ -343,6 +344,7 @@ bool PrefixCache::build(const tooling::CompileCommand &Command,
     // As the file's own parse (clang-tidy's): the macros must agree.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
     Invocation->getDiagnosticOpts().ShowColors = false;
+    Invocation->getDiagnosticOpts().ShowCarets = false; // no "N warnings"
     CompilerInstance Clang;
     Clang.setInvocation(std::move(Invocation));
     Clang.createDiagnostics(Diagnostics.get(), /*ShouldOwnClient=*/false);
@@ -371,8 +373,8 @@ bool PrefixCache::build(const tooling::CompileCommand &Command,
   }
   if (!Built && Diagnostics->getNumErrors() && !Diagnostics->InSource) {
     Unusable = true;
-    warn("cannot build a cache entry in '" + Directory +
-         "' (" + Diagnostics->FirstError + "); analyzing without the cache");
+    warn("cannot build a cache entry in '" + Directory + "' (" +
+         Diagnostics->FirstError + "); analyzing without the cache");
   }
   sys::fs::remove(Temp);
   return Built;

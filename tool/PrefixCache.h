@@ -49,8 +49,8 @@ public:
   /// there is no valid one; nullopt if the file has no such prefix, or the
   /// entry cannot be built. Command is the command line the file will be
   /// parsed with; Source is the file's content. Thread-safe.
-  std::optional<std::string> lookup(const clang::tooling::CompileCommand &Command,
-                                    llvm::StringRef Source);
+  std::optional<std::string>
+  lookup(const clang::tooling::CompileCommand &Command, llvm::StringRef Source);
 
   /// Removes an entry clang could not use, so that the next run rebuilds it.
   void discard(llvm::StringRef PCHPath);

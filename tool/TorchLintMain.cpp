@@ -29,6 +29,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 
@@ -40,14 +42,27 @@ static cl::OptionCategory TorchLintCategory("torchlint options");
 
 static cl::list<std::string> SourcePaths(cl::Positional,
                                          cl::desc("<source0> [... <sourceN>]"),
-                                         cl::OneOrMore,
+                                         cl::ZeroOrMore,
                                          cl::cat(TorchLintCategory));
 
 static cl::opt<std::string> BuildPath(
     "p",
     cl::desc("Build directory holding compile_commands.json (default: the "
-             "nearest one above the first source file)"),
+             "nearest one above the first source file); with no source "
+             "file, every file of it that includes LibTorch is analyzed"),
     cl::value_desc("build dir"), cl::cat(TorchLintCategory));
+
+static cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Files analyzed in parallel (default: the number of "
+                  "cores); the report is the same as with -j 1"),
+         cl::value_desc("N"), cl::init(0), cl::cat(TorchLintCategory));
+
+static cl::opt<bool>
+    Quiet("quiet",
+          cl::desc("No progress line on the standard error, which torchlint "
+                   "shows when it is a terminal and there are several files"),
+          cl::init(false), cl::cat(TorchLintCategory));
 
 static cl::list<std::string>
     ArgsAfter("extra-arg",
@@ -232,6 +247,65 @@ static bool isAnalyzableFile(StringRef File) {
   return true;
 }
 
+/// Whether File includes a LibTorch header, itself or through the project's
+/// headers it includes with quotes (found beside the file that includes
+/// them).
+static bool includesLibTorch(StringRef File, StringSet<> &Visited,
+                             unsigned Depth = 0) {
+  if (Depth > 8 || !Visited.insert(File).second)
+    return false;
+  auto Buffer = MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return false;
+  SmallVector<StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    Line = Line.ltrim();
+    if (!Line.consume_front("#"))
+      continue;
+    Line = Line.ltrim();
+    if (!Line.consume_front("include"))
+      continue;
+    Line = Line.ltrim();
+    bool Quoted = Line.consume_front("\"");
+    if (!Quoted && !Line.consume_front("<"))
+      continue;
+    StringRef Name = Line.take_until([](char C) { return C == '"' || C == '>'; });
+    if (Name.starts_with("torch/") || Name.starts_with("ATen/") ||
+        Name.starts_with("c10/"))
+      return true;
+    if (Quoted) {
+      SmallString<256> Header(sys::path::parent_path(File));
+      sys::path::append(Header, Name);
+      if (includesLibTorch(Header, Visited, Depth + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/// The files of the compilation database that include LibTorch, sorted.
+static std::vector<std::string>
+libTorchFilesOf(const tooling::CompilationDatabase &Compilations) {
+  std::vector<std::string> Files;
+  for (const std::string &File : Compilations.getAllFiles()) {
+    StringSet<> Visited;
+    if (includesLibTorch(File, Visited))
+      Files.push_back(File);
+  }
+  llvm::sort(Files);
+  return Files;
+}
+
+/// One file's analysis: run on a worker thread, reported in the input order.
+struct FileRun {
+  std::string File;
+  /// Where its options provider records .clang-tidy files it cannot parse.
+  std::unique_ptr<std::vector<torchlint::BadInput>> ConfigErrors;
+  std::unique_ptr<ClangTidyContext> Context;
+  std::vector<ClangTidyError> Errors;
+};
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   cl::SetVersionPrinter([](raw_ostream &OS) {
@@ -277,9 +351,14 @@ int main(int argc, const char **argv) {
   if (BadChecks)
     return 2;
 
+  if (SourcePaths.empty() && BuildPath.empty()) {
+    reportBadInput("torchlint", "no source file given (and no -p build "
+                                "directory to take them from)");
+    return 2;
+  }
   if (!BaseCompilations) {
-    auto Loaded =
-        torchlint::loadCompilationDatabase(BuildPath, SourcePaths.front());
+    auto Loaded = torchlint::loadCompilationDatabase(
+        BuildPath, SourcePaths.empty() ? "" : SourcePaths.front());
     if (!Loaded) {
       WithColor::error(errs(), "torchlint")
           << toString(Loaded.takeError()) << "\n";
@@ -291,6 +370,15 @@ int main(int argc, const char **argv) {
           ".", std::vector<std::string>());
   }
   DefaultFlagsCompilations Compilations(*BaseCompilations);
+  std::vector<std::string> Sources(SourcePaths.begin(), SourcePaths.end());
+  if (Sources.empty()) {
+    Sources = libTorchFilesOf(*BaseCompilations);
+    if (Sources.empty()) {
+      reportBadInput(BuildPath, "no file of its compilation database "
+                                "includes LibTorch");
+      return 2;
+    }
+  }
 
   std::error_code OutputError;
   std::optional<raw_fd_ostream> OutputStream;
@@ -325,7 +413,6 @@ int main(int argc, const char **argv) {
     Overrides.WarningsAsErrors = WarningsAsErrors;
   // .clang-tidy files that cannot be parsed: each reported once, and the
   // sources they govern are not analyzed.
-  std::vector<torchlint::BadInput> ConfigErrors;
   std::set<std::string> ConfigErrorsReported;
 
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
@@ -342,7 +429,11 @@ int main(int argc, const char **argv) {
   bool BadInput = false;
   unsigned Findings = 0, FindingsAsErrors = 0;
   torchlint::FixOutcome Fixes;
-  for (const std::string &File : SourcePaths) {
+  // Inputs and configuration are checked here, in order; the analyses run
+  // in parallel; their outcomes are reported in the input order again, so
+  // the report does not depend on -j.
+  std::vector<FileRun> Runs;
+  for (const std::string &File : Sources) {
     if (!isAnalyzableFile(File)) {
       BadInput = true;
       continue;
@@ -355,20 +446,49 @@ int main(int argc, const char **argv) {
       BadInput = true;
       continue;
     }
-    ClangTidyContext Context(torchlint::strictOptionsProvider(
-        GlobalOptions, Defaults, Overrides, BaseFS, ConfigErrors));
-    ConfigErrors.clear();
-    Context.getOptionsForFile(File);
-    if (!ConfigErrors.empty()) {
-      for (const torchlint::BadInput &E : ConfigErrors)
+    auto FileConfigErrors = std::make_unique<std::vector<torchlint::BadInput>>();
+    auto Context = std::make_unique<ClangTidyContext>(
+        torchlint::strictOptionsProvider(GlobalOptions, Defaults, Overrides,
+                                         BaseFS, *FileConfigErrors));
+    Context->getOptionsForFile(File);
+    if (!FileConfigErrors->empty()) {
+      for (const torchlint::BadInput &E : *FileConfigErrors)
         if (ConfigErrorsReported.insert(E.File).second)
           reportBadInput(E.File, E.Reason);
       reportBadInput(File, "not analyzed: its .clang-tidy cannot be parsed");
       BadInput = true;
       continue;
     }
-    std::vector<ClangTidyError> Errors =
-        torchlint::runChecks(Context, Compilations, File, BaseFS, Frontend);
+    Runs.push_back(
+        {File, std::move(FileConfigErrors), std::move(Context), {}});
+  }
+
+  bool ShowProgress =
+      !Quiet && Runs.size() > 1 && sys::Process::StandardErrIsDisplayed();
+  std::mutex ProgressMutex;
+  unsigned Started = 0;
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (FileRun &Run : Runs)
+      Pool.async([&] {
+        if (ShowProgress) {
+          std::lock_guard<std::mutex> Lock(ProgressMutex);
+          errs() << "[" << ++Started << "/" << Runs.size() << "] " << Run.File
+                 << "\n";
+        }
+        // Each thread reads files through its own file system object.
+        auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+            vfs::getRealFileSystem());
+        Run.Errors = torchlint::runChecks(*Run.Context, Compilations,
+                                          Run.File, FS, Frontend);
+      });
+    Pool.wait();
+  }
+
+  for (FileRun &Run : Runs) {
+    const std::string &File = Run.File;
+    ClangTidyContext &Context = *Run.Context;
+    std::vector<ClangTidyError> Errors = std::move(Run.Errors);
     // Those not already reported through another file (a shared header).
     Errors = Report.addTranslationUnit(Errors, BaseFS);
     const ClangTidyError *FirstCompilerError = nullptr;
@@ -429,7 +549,7 @@ int main(int argc, const char **argv) {
                      "cannot write file: " + EC.message());
       return 2;
     }
-    exportReplacements(SourcePaths.front(), Exported, YAML);
+    exportReplacements(Sources.front(), Exported, YAML);
   }
   if (BadInput)
     return 2;
