@@ -75,6 +75,13 @@ std::vector<std::string> leadingSystemIncludes(StringRef Source) {
   }
 }
 
+/// Whether an `#include <...>` line names a header of LibTorch.
+static bool isLibTorchInclude(StringRef Line) {
+  StringRef Name = Line.split('<').second;
+  return Name.starts_with("torch/") || Name.starts_with("ATen/") ||
+         Name.starts_with("c10/");
+}
+
 std::string defaultCacheDirectory() {
   SmallString<256> Dir;
   if (std::optional<std::string> XDG = sys::Process::GetEnv("XDG_CACHE_HOME");
@@ -384,7 +391,11 @@ std::optional<std::string>
 PrefixCache::lookup(const tooling::CompileCommand &Command, StringRef Source) {
   if (Unusable)
     return std::nullopt;
+  // Up to the last LibTorch header: the standard headers a file includes
+  // after it are cheap, and leaving them out lets more files share an entry.
   std::vector<std::string> Includes = leadingSystemIncludes(Source);
+  while (!Includes.empty() && !isLibTorchInclude(Includes.back()))
+    Includes.pop_back();
   if (Includes.empty())
     return std::nullopt;
   std::string Key = keyOf(prefixArguments(Command), Command, Includes);

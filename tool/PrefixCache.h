@@ -2,8 +2,9 @@
 //
 // Parsing <torch/torch.h> is most of the cost of analyzing a LibTorch file,
 // and it is the same work for every file of a project and every run. A file
-// that starts with `#include <...>` lines is parsed with a precompiled header
-// of those lines, built once and kept in a cache directory.
+// that starts with `#include <...>` lines naming LibTorch headers is parsed
+// with a precompiled header of those lines (up to the last LibTorch one),
+// built once and kept in a cache directory.
 //
 //===----------------------------------------------------------------------===//
 

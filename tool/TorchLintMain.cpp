@@ -224,27 +224,20 @@ static void reportBadInput(StringRef File, const Twine &Reason) {
   BadInputs.push_back({File.str(), Reason.str()});
 }
 
-/// Checks that a path names a readable, non-empty regular file.
-static bool isAnalyzableFile(StringRef File) {
+/// Why a path does not name a readable, non-empty regular file, if it does
+/// not.
+static std::optional<std::string> whyNotAnalyzable(StringRef File) {
   sys::fs::file_status Status;
-  if (std::error_code EC = sys::fs::status(File, Status)) {
-    reportBadInput(File, "cannot read file: " + EC.message());
-    return false;
-  }
-  if (sys::fs::is_directory(Status)) {
-    reportBadInput(File, "is a directory, not a source file");
-    return false;
-  }
+  if (std::error_code EC = sys::fs::status(File, Status))
+    return "cannot read file: " + EC.message();
+  if (sys::fs::is_directory(Status))
+    return std::string("is a directory, not a source file");
   auto Buffer = MemoryBuffer::getFile(File);
-  if (!Buffer) {
-    reportBadInput(File, "cannot read file: " + Buffer.getError().message());
-    return false;
-  }
-  if ((*Buffer)->getBufferSize() == 0) {
-    reportBadInput(File, "file is empty");
-    return false;
-  }
-  return true;
+  if (!Buffer)
+    return "cannot read file: " + Buffer.getError().message();
+  if ((*Buffer)->getBufferSize() == 0)
+    return std::string("file is empty");
+  return std::nullopt;
 }
 
 /// Whether File includes a LibTorch header, itself or through the project's
@@ -300,6 +293,9 @@ libTorchFilesOf(const tooling::CompilationDatabase &Compilations) {
 /// One file's analysis: run on a worker thread, reported in the input order.
 struct FileRun {
   std::string File;
+  /// Why it is not analyzed (it cannot be read, its .clang-tidy cannot be
+  /// parsed, ...), reported in its turn.
+  std::vector<torchlint::BadInput> Problems;
   /// Where its options provider records .clang-tidy files it cannot parse.
   std::unique_ptr<std::vector<torchlint::BadInput>> ConfigErrors;
   std::unique_ptr<ClangTidyContext> Context;
@@ -352,8 +348,9 @@ int main(int argc, const char **argv) {
     return 2;
 
   if (SourcePaths.empty() && BuildPath.empty()) {
-    reportBadInput("torchlint", "no source file given (and no -p build "
-                                "directory to take them from)");
+    WithColor::error(errs(), "torchlint")
+        << "no source file given (and no -p build directory to take them "
+           "from)\n";
     return 2;
   }
   if (!BaseCompilations) {
@@ -432,48 +429,50 @@ int main(int argc, const char **argv) {
   // Inputs and configuration are checked here, in order; the analyses run
   // in parallel; their outcomes are reported in the input order again, so
   // the report does not depend on -j.
-  std::vector<FileRun> Runs;
-  for (const std::string &File : Sources) {
-    if (!isAnalyzableFile(File)) {
-      BadInput = true;
+  std::vector<FileRun> Runs(Sources.size());
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    FileRun &Run = Runs[I];
+    const std::string &File = Run.File = Sources[I];
+    if (std::optional<std::string> Problem = whyNotAnalyzable(File)) {
+      Run.Problems.push_back({File, *Problem});
       continue;
     }
     SmallString<256> AbsoluteFile(File);
     sys::fs::make_absolute(AbsoluteFile);
     if (Compilations.getCompileCommands(AbsoluteFile).empty()) {
-      reportBadInput(File, "no compile command for it in the compilation "
-                           "database");
-      BadInput = true;
+      Run.Problems.push_back(
+          {File, "no compile command for it in the compilation database"});
       continue;
     }
-    auto FileConfigErrors = std::make_unique<std::vector<torchlint::BadInput>>();
-    auto Context = std::make_unique<ClangTidyContext>(
+    Run.ConfigErrors = std::make_unique<std::vector<torchlint::BadInput>>();
+    Run.Context = std::make_unique<ClangTidyContext>(
         torchlint::strictOptionsProvider(GlobalOptions, Defaults, Overrides,
-                                         BaseFS, *FileConfigErrors));
-    Context->getOptionsForFile(File);
-    if (!FileConfigErrors->empty()) {
-      for (const torchlint::BadInput &E : *FileConfigErrors)
+                                         BaseFS, *Run.ConfigErrors));
+    Run.Context->getOptionsForFile(File);
+    if (!Run.ConfigErrors->empty()) {
+      for (const torchlint::BadInput &E : *Run.ConfigErrors)
         if (ConfigErrorsReported.insert(E.File).second)
-          reportBadInput(E.File, E.Reason);
-      reportBadInput(File, "not analyzed: its .clang-tidy cannot be parsed");
-      BadInput = true;
-      continue;
+          Run.Problems.push_back(E);
+      Run.Problems.push_back(
+          {File, "not analyzed: its .clang-tidy cannot be parsed"});
     }
-    Runs.push_back(
-        {File, std::move(FileConfigErrors), std::move(Context), {}});
   }
+  unsigned ToAnalyze = llvm::count_if(
+      Runs, [](const FileRun &Run) { return Run.Problems.empty(); });
 
   bool ShowProgress =
-      !Quiet && Runs.size() > 1 && sys::Process::StandardErrIsDisplayed();
+      !Quiet && ToAnalyze > 1 && sys::Process::StandardErrIsDisplayed();
   std::mutex ProgressMutex;
   unsigned Started = 0;
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    for (FileRun &Run : Runs)
+    for (FileRun &Run : Runs) {
+      if (!Run.Problems.empty())
+        continue;
       Pool.async([&] {
         if (ShowProgress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
-          errs() << "[" << ++Started << "/" << Runs.size() << "] " << Run.File
+          errs() << "[" << ++Started << "/" << ToAnalyze << "] " << Run.File
                  << "\n";
         }
         // Each thread reads files through its own file system object.
@@ -482,10 +481,17 @@ int main(int argc, const char **argv) {
         Run.Errors = torchlint::runChecks(*Run.Context, Compilations,
                                           Run.File, FS, Frontend);
       });
+    }
     Pool.wait();
   }
 
   for (FileRun &Run : Runs) {
+    if (!Run.Problems.empty()) {
+      for (const torchlint::BadInput &Problem : Run.Problems)
+        reportBadInput(Problem.File, Problem.Reason);
+      BadInput = true;
+      continue;
+    }
     const std::string &File = Run.File;
     ClangTidyContext &Context = *Run.Context;
     std::vector<ClangTidyError> Errors = std::move(Run.Errors);
