@@ -73,7 +73,7 @@ def main():
             raise LspError("the server offers no code actions")
 
         uri = client.open(path, text, version=1)
-        diagnostics = client.wait_diagnostics(uri, 1, torch_findings, TIMEOUT)
+        diagnostics = client.wait_diagnostics(uri, 1, timeout=TIMEOUT)
         show(1, diagnostics)
 
         version = 1
