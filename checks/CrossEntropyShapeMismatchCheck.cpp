@@ -38,6 +38,7 @@ bool CrossEntropyShapeMismatchCheck::checkUse(const LossUse &Use) {
        "%0 receives input of shape %1 and%2 target of shape %3: %4; %5")
       << lossName(Use.Kind) << formatShape(In.Sizes) << TargetType
       << formatShape(Tg.Sizes) << describeMismatch(V) << Raised;
+  noteConfirmation(Use, Claim::raises(V.Exact ? V.Message : ""));
   noteOrigin(In.SizesOrigin);
   noteOrigin(Tg.SizesOrigin);
   if (V.Stage == ContractVerdict::ProbabilityType)

@@ -17,6 +17,7 @@ bool FloatClassTargetCheck::checkUse(const LossUse &Use) {
       << lossName(Use.Kind) << formatShape(Tg.Sizes) << formatShape(In.Sizes)
       << dtypeName(*Tg.Type) << V.Message
       << fixit::appendCall(Use.TargetArg, ".to(torch::kLong)", *Context);
+  noteConfirmation(Use, Claim::raises(V.Message));
   noteOrigin(Tg.TypeOrigin);
   noteCallStack(Use);
   return true;

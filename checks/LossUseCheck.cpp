@@ -4,11 +4,41 @@
 #include "LibTorchApi.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace torchlint {
+
+// The option is read and stored as a string: the bool specializations of
+// OptionsView in libclangTidy.a are mangled by clang in a way GCC does not
+// reproduce, so a GCC build could not link them.
+static bool parseConfirm(StringRef Value, bool &Valid) {
+  std::optional<bool> Parsed =
+      llvm::StringSwitch<std::optional<bool>>(Value.trim().lower())
+          .Cases("true", "1", "on", true)
+          .Cases("false", "0", "off", false)
+          .Default(std::nullopt);
+  Valid = Parsed.has_value();
+  return Parsed.value_or(true);
+}
+
+LossUseCheck::LossUseCheck(StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Confirm([this] {
+        StringRef Value = Options.getLocalOrGlobal("Confirm", "true");
+        bool Valid;
+        bool Parsed = parseConfirm(Value, Valid);
+        if (!Valid)
+          configurationDiag("invalid value '%0' for %1.Confirm: expected "
+                            "true or false; confirming")
+              << Value << getID();
+        return Parsed;
+      }()) {}
+
+void LossUseCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Confirm", Confirm ? "true" : "false");
+}
 
 void LossUseCheck::registerMatchers(MatchFinder *Finder) {
   // The analysis walks the main file's functions itself; one match per
@@ -37,6 +67,14 @@ void LossUseCheck::noteCallStack(const LossUse &Use) {
 void LossUseCheck::noteOrigin(const std::optional<Origin> &O) {
   if (O && O->Loc.isValid() && !O->What.empty())
     diag(O->Loc, O->What, clang::DiagnosticIDs::Note);
+}
+
+void LossUseCheck::noteConfirmation(const LossUse &Use, const Claim &C) {
+  if (!Confirm)
+    return;
+  Confirmation Outcome =
+      confirm(C, {Use.Kind, Use.Input, Use.Target, Use.IgnoreIndex});
+  diag(Use.Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Outcome.Note;
 }
 
 fixit::Edits LossUseCheck::dropActivation(const LossUse &Use) const {

@@ -9,6 +9,7 @@
 #ifndef TORCHLINT_LOSSUSECHECK_H
 #define TORCHLINT_LOSSUSECHECK_H
 
+#include "Confirmation.h"
 #include "FixIts.h"
 #include "TensorFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -19,7 +20,8 @@ namespace torchlint {
 /// notes at the places the facts come from.
 class LossUseCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  LossUseCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus;
   }
@@ -36,6 +38,9 @@ protected:
   void noteCallStack(const LossUse &Use);
   /// A note at the place a fact comes from, if known.
   void noteOrigin(const std::optional<Origin> &O);
+  /// A note with what the call does on sample data, as the bundled kernel
+  /// computes it (unless the Confirm option is off).
+  void noteConfirmation(const LossUse &Use, const Claim &C);
 
   /// The edit that removes the activation the loss input provably is the
   /// output of (a call whose value flows only into the loss, or a module
@@ -43,6 +48,10 @@ protected:
   fixit::Edits dropActivation(const LossUse &Use) const;
 
   clang::ASTContext *Context = nullptr;
+
+private:
+  /// The Confirm option: replay each finding on sample data (default on).
+  const bool Confirm;
 };
 
 } // namespace torchlint

@@ -17,6 +17,7 @@ bool SigmoidBeforeBceWithLogitsCheck::checkUse(const LossUse &Use) {
        "logits")
       << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "")
       << dropActivation(Use);
+  noteConfirmation(Use, Claim::of(Claim::SigmoidBeforeBce));
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

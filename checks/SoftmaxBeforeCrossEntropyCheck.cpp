@@ -13,6 +13,7 @@ bool SoftmaxBeforeCrossEntropyCheck::checkUse(const LossUse &Use) {
        "applies log_softmax itself, so the loss cannot reach 0 and its "
        "gradients shrink; pass the raw logits")
       << dropActivation(Use);
+  noteConfirmation(Use, Claim::of(Claim::SoftmaxBeforeCrossEntropy));
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

@@ -30,6 +30,7 @@ bool SoftmaxBeforeNllLossCheck::checkUse(const LossUse &Use) {
        "gradients vanish as p shrinks; use log_softmax")
       << (Use.Input.Sizes ? " " + formatShape(Use.Input.Sizes) : "")
       << useLogSoftmax(Use.Input.ActOrigin, *Context);
+  noteConfirmation(Use, Claim::of(Claim::SoftmaxBeforeNll));
   noteOrigin(Use.Input.ActOrigin);
   noteCallStack(Use);
   return true;

@@ -77,6 +77,7 @@ bool StrayUnsqueezeCheck::checkUse(const LossUse &Use) {
       << formatShape(Culprit.Sizes) << Culprit.Unsqueezed->At.What
       << (Fix->OnInput ? "target" : "input") << formatShape(Other.Sizes)
       << Raised << Advice << Edit;
+  noteConfirmation(Use, Claim::raises(Actual.Exact ? Actual.Message : ""));
   diag(Culprit.Unsqueezed->At.Loc, "%0 adds a dimension of size 1 here",
        clang::DiagnosticIDs::Note)
       << Culprit.Unsqueezed->At.What;

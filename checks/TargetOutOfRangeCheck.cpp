@@ -56,6 +56,7 @@ bool TargetOutOfRangeCheck::checkUse(const LossUse &Use) {
       << formatShape(In.Sizes) << *C << joinValues(Bad->Values)
       << (Bad->Values.size() == 1 ? "is" : "are") << *C - 1 << Ignore
       << Raised;
+  noteConfirmation(Use, Claim::of(Claim::TargetOutOfRange));
   noteOrigin(Tg.Range->From);
   noteOrigin(In.SizesOrigin);
   noteCallStack(Use);

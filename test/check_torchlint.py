@@ -4,7 +4,8 @@
 In the spirit of clang-tidy's check_clang_tidy.py: the expectations sit in the
 test file beside the code (CHECK-MESSAGES lines); they are blanked out of the
 copy that is analyzed so that line numbers stay the same, the tool's output is
-matched with FileCheck, and any warning or error not expected fails the test.
+matched with FileCheck, and any warning or error not expected fails the test,
+as does any finding without a "confirmed on sample data" note.
 
 Usage:
   check_torchlint.py [--plugin PLUGIN --clang-tidy CLANG_TIDY]
@@ -19,6 +20,8 @@ import re
 import shutil
 import subprocess
 import sys
+
+from confirmation_notes import unconfirmed_findings
 
 
 def run(args, **kw):
@@ -77,6 +80,13 @@ def main():
     elif result.returncode != 0:
         sys.stdout.write(output)
         sys.exit("clang-tidy exited with %d" % result.returncode)
+
+    # Every finding must be confirmed on sample data by the bundled kernel.
+    unconfirmed = unconfirmed_findings(output)
+    if unconfirmed:
+        sys.stdout.write(output)
+        sys.exit("findings the kernel does not confirm:\n  " +
+                 "\n  ".join(unconfirmed))
 
     filecheck = shutil.which("FileCheck")
     check = run([filecheck, "-input-file=-", args.source,

@@ -137,6 +137,15 @@ static cl::opt<bool>
                      "cache"),
             cl::init(false), cl::cat(TorchLintCategory));
 
+static cl::opt<bool> Confirm(
+    "confirm",
+    cl::desc("Replay each finding on sample data with the bundled loss "
+             "kernel and add a note with the outcome (the default)"),
+    cl::init(true), cl::cat(TorchLintCategory));
+static cl::opt<bool> NoConfirm("no-confirm",
+                               cl::desc("Report findings without that note"),
+                               cl::init(false), cl::cat(TorchLintCategory));
+
 static cl::extrahelp MoreHelp(R"(
 torchlint finds LibTorch loss-contract mistakes before the code runs:
   torch-softmax-before-cross-entropy    a softmax feeding CrossEntropyLoss
@@ -408,6 +417,12 @@ int main(int argc, const char **argv) {
     Overrides.Checks = "-*," + Checks;
   if (WarningsAsErrors.getNumOccurrences())
     Overrides.WarningsAsErrors = WarningsAsErrors;
+  // The checks' global Confirm option; the later of the two flags wins.
+  if (NoConfirm.getNumOccurrences() || Confirm.getNumOccurrences()) {
+    bool On = NoConfirm.getPosition() > Confirm.getPosition() ? !NoConfirm
+                                                              : Confirm;
+    Overrides.CheckOptions["Confirm"] = On ? "true" : "false";
+  }
   // .clang-tidy files that cannot be parsed: each reported once, and the
   // sources they govern are not analyzed.
   std::set<std::string> ConfigErrorsReported;

@@ -17,8 +17,9 @@ void batchSizesDiffer() {
   auto labels = torch::randint(0, 3, {16});
   auto loss = criterion(logits, labels);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [32, 3] and int64 target of shape [16]: the batch sizes differ; LibTorch raises "Expected input batch_size (32) to match target batch_size (16)." [torch-cross-entropy-shape-mismatch]
-  // CHECK-MESSAGES: :[[@LINE-6]]:21: note: this Linear outputs 3 features
-  // CHECK-MESSAGES: :[[@LINE-4]]:17: note: torch::randint creates shape [16]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [32, 3] / [16]: CrossEntropyLoss raises "Expected input batch_size (32) to match target batch_size (16)."
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 3 features
+  // CHECK-MESSAGES: :[[@LINE-5]]:17: note: torch::randint creates shape [16]
 }
 
 // The labels of the whole dataset passed with one batch of inputs.
@@ -225,4 +226,28 @@ void strayUnsqueezeOnASegmentationMask() {
 void floatClassIndices() {
   torch::nn::Linear fc(10, 3);
   auto loss = F::cross_entropy(fc(torch::randn({32, 10})), torch::rand({32}));
+}
+
+//===--- The confirmation note: shapes too large to sample ---------------===//
+
+// A billion rows are never allocated: the sample maps the sizes above 16 to
+// 17, 18, ... in their order (1000000 -> 17, 999999999 -> 18,
+// 1000000000 -> 19), so that the batch sizes still differ.
+void batchesTooLargeToSample() {
+  auto logits = torch::randn({1000000000, 1000000});
+  auto labels = torch::randint(0, 1000000, {999999999});
+  auto loss = F::cross_entropy(logits, labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [1000000000, 1000000] and int64 target of shape [999999999]: the batch sizes differ; LibTorch raises "Expected input batch_size (1000000000) to match target batch_size (999999999)." [torch-cross-entropy-shape-mismatch]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [19, 17] / [18] (clamped from [1000000000, 1000000] / [999999999]): CrossEntropyLoss raises "Expected input batch_size (19) to match target batch_size (18)."
+}
+
+// The logits (131M) are too many to sample but the target is not: LibTorch's
+// checks never read the logits, so they are passed as a shape with their
+// real sizes.
+void logitsTooLargeToSample() {
+  auto logits = torch::randn({8, 32000, 512});
+  auto labels = torch::randint(0, 32000, {8, 256});
+  auto loss = F::cross_entropy(logits, labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [8, 32000, 512] and int64 target of shape [8, 256]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 32000, 512] (shape only) / [8, 256]: CrossEntropyLoss raises
 }

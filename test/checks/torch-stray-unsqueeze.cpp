@@ -19,7 +19,8 @@ void seedExample() {
   auto outputs = model->forward(inputs).unsqueeze(1);
   auto loss = criterion(outputs, targets);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [32, 1, 3] after unsqueeze(1), target has shape [32]; LibTorch raises "Expected target size [32, 3], got [32]"; remove the unsqueeze [torch-stray-unsqueeze]
-  // CHECK-MESSAGES: :[[@LINE-3]]:41: note: unsqueeze(1) adds a dimension of size 1 here
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [32, 1, 3] / [32]: CrossEntropyLoss raises "Expected target size [32, 3], got [32]"
+  // CHECK-MESSAGES: :[[@LINE-4]]:41: note: unsqueeze(1) adds a dimension of size 1 here
 }
 
 void unsqueezeInFrontBreaksTheBatch() {
@@ -312,4 +313,16 @@ void sequenceModelWithTimeDimension() {
   auto logits = fc(seq).permute({0, 2, 1});
   auto y = torch::randint(0, 5, {4, 7});
   auto loss = F::cross_entropy(logits, y);
+}
+
+//===--- The confirmation note: sizes the analysis does not know ---------===//
+
+// The batch size is unknown: the sample uses 4 on both sides, and says so.
+void unknownBatchSize(torch::Tensor x) {
+  torch::nn::Linear fc(10, 3);
+  auto out = fc(x.view({-1, 10})).unsqueeze(1);
+  auto y = torch::randint(0, 3, {x.size(0)});
+  auto loss = F::cross_entropy(out, y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: input of CrossEntropyLoss has shape [?, 1, 3] after unsqueeze(1), target has shape [?]; remove the unsqueeze [torch-stray-unsqueeze]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [4, 1, 3] / [4] (unknown sizes set to 4): CrossEntropyLoss raises "Expected target size [4, 3], got [4]"
 }

@@ -16,8 +16,9 @@ void randintBelowZero() {
   auto y = torch::randint(-1, 4, {32});
   auto loss = criterion(fc(torch::randn({32, 10})), y);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 3] but the input [32, 3] has C = 3 classes: -1 and 3 are outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds." or "Target 3 is out of bounds.", whichever comes first [torch-target-out-of-range]
-  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: torch::randint draws values in [-1, 3]
-  // CHECK-MESSAGES: :[[@LINE-6]]:21: note: this Linear outputs 3 features
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [32, 3] / [32] drawn from the values in [-1, 3]: the first offending sampled value is 3, at target[0]; CrossEntropyLoss raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:12: note: torch::randint draws values in [-1, 3]
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 3 features
 }
 
 // Labels numbered from 1 (as in a CSV file) against 3 logits.
@@ -26,6 +27,7 @@ void oneBasedLabels() {
   auto y = torch::randint(1, 4, {32});
   auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [1, 3] but the input [32, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [32, 3] / [32] drawn from the values in [1, 3]: the first offending sampled value is 3, at target[0]; CrossEntropyLoss raises "Target 3 is out of bounds."
 }
 
 // A 10-class dataset fed to a head with 5 outputs.

@@ -5,7 +5,8 @@ Each program of test/corpus/ carries the label that running it with real
 LibTorch gave (see test/corpus/README.md). A finding counts as a true positive
 when its check is the program's label and it sits on the labeled line (the
 loss call); any other finding is a false positive. Labels of checks that are
-not enabled count neither way.
+not enabled count neither way. Every finding must carry a note that the
+bundled kernel confirms it on sample data (see confirmation_notes.py).
 
 Usage: evaluate_corpus.py --torchlint PATH [--jobs N] [--min-precision P]
                           [--min-recall R] [corpus-dir]
@@ -19,6 +20,9 @@ import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from confirmation_notes import unconfirmed_findings  # noqa: E402
 
 FINDING = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+):\d+: warning: .* \[(?P<check>torch-[a-z-]+)\]$")
 
@@ -67,6 +71,8 @@ def main():
     checks = enabled_checks(args.torchlint)
     files = sorted(glob.glob(os.path.join(args.corpus, "[0-9]*.cpp")))
     tp = fp = fn = 0
+    findings_total = 0
+    unconfirmed = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         runs = pool.map(lambda p: (p, analyze(args.torchlint, args.corpus, p)), files)
         for path, (status, findings, output) in runs:
@@ -76,6 +82,8 @@ def main():
                 print("%s: torchlint failed with status %d\n%s" % (name, status, output))
                 fp += 1
                 continue
+            findings_total += len(findings)
+            unconfirmed += ["%s: %s" % (name, u) for u in unconfirmed_findings(output)]
             hit = False
             for check, at in findings:
                 if check == label and at == line and not hit:
@@ -95,7 +103,13 @@ def main():
     print("corpus: %d programs, %d true positives, %d false positives, %d missed"
           % (len(files), tp, fp, fn))
     print("precision %.3f, recall %.3f" % (precision, recall))
-    ok = precision >= args.min_precision and recall >= args.min_recall
+    # Every finding must be confirmed on sample data by the bundled kernel.
+    for problem in unconfirmed:
+        print("not confirmed: " + problem)
+    print("%d findings, %d confirmed on sample data"
+          % (findings_total, findings_total - len(unconfirmed)))
+    ok = (precision >= args.min_precision and recall >= args.min_recall
+          and not unconfirmed)
     print("%d passed, %d failed" % (1 if ok else 0, 0 if ok else 1))
     return 0 if ok else 1
 

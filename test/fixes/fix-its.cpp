@@ -1,10 +1,11 @@
 // The fix-its of the torch- checks, applied by torchlint --fix and by
 // clang-tidy --fix with the plugin: the fixed file compiles against the real
 // LibTorch headers, no longer produces a finding, and a second run changes
-// nothing.
+// nothing. Every finding is confirmed on sample data.
 //
 // RUN: sed -e '/CHECK-/d' %s > %t.cpp
 // RUN: not %torchlint --fix %t.cpp -- %torch_flags > %t.log 2>&1
+// RUN: %python %S/../confirmation_notes.py < %t.log
 // RUN: FileCheck --input-file=%t.cpp %s --check-prefix=CHECK-FIXES
 // RUN: %clang -fsyntax-only %torch_flags %t.cpp
 // RUN: not %torchlint %t.cpp -- %torch_flags 2>&1 | FileCheck %s --check-prefix=CHECK-REMAINING --implicit-check-not=warning:
