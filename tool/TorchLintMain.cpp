@@ -174,18 +174,21 @@ static constexpr llvm::StringLiteral LibTorchApiInclude =
     "/usr/include/torch/csrc/api/include";
 
 static tooling::ArgumentsAdjuster defaultFlagsAdjuster() {
-  return [](const tooling::CommandLineArguments &Args, StringRef) {
-    tooling::CommandLineArguments Out = Args;
+  return [](const tooling::CommandLineArguments &Args, StringRef File) {
     bool HasResourceDir = false, HasTorchInclude = false;
     for (const std::string &A : Args) {
       HasResourceDir |= StringRef(A).starts_with("-resource-dir");
       HasTorchInclude |= StringRef(A).contains("torch/csrc/api/include");
     }
+    tooling::CommandLineArguments Missing;
     if (!HasResourceDir)
-      Out.push_back("-resource-dir=" TORCHLINT_CLANG_RESOURCE_DIR);
+      Missing.push_back("-resource-dir=" TORCHLINT_CLANG_RESOURCE_DIR);
     if (!HasTorchInclude && sys::fs::is_directory(LibTorchApiInclude))
-      Out.push_back(("-I" + LibTorchApiInclude).str());
-    return Out;
+      Missing.push_back(("-I" + LibTorchApiInclude).str());
+    // Before a `--` that ends the flags (commands inferred for files the
+    // database does not list end with `-- file`).
+    return tooling::getInsertArgumentAdjuster(
+        Missing, tooling::ArgumentInsertPosition::END)(Args, File);
   };
 }
 
