@@ -1423,15 +1423,17 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   Value Result;
   if (isUserFunction(Fn)) {
     ModulePtr This;
+    const ValueDecl *Object = Call.Self ? storageOf(Call.Self) : nullptr;
     if (Method && Method->isInstance()) {
       if (Self.isModule())
         This = Self.M;
-      else if (Call.Self)
-        This = classState(Method->getParent());
+      else if (Call.Self && !(Object && E.Vars.count(Object)))
+        This = classState(Method->getParent()); // as its constructors left it
+      // else: an object whose state is unknown (changed through one of its
+      // members, or returned by a call): so are its fields.
     }
     Result = callUser(Fn, Args, This, C, F);
     // The fields the method assigns hold anything afterwards.
-    const ValueDecl *Object = Call.Self ? storageOf(Call.Self) : nullptr;
     if (Object && This && This->Fields && Method &&
         api::mutatesObject(Method) && Method->getBody()) {
       Env Probe;
@@ -1558,8 +1560,15 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
     return Value::integer(Self.Exact ? std::optional<int64_t>(Self.Items.size())
                                      : std::nullopt);
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
-  if (!D || (Method && Method->isConst()))
+  if (Method && Method->isConst())
     return Value::unknown();
+  if (!D) {
+    // A container inside another object (`store.labels.push_back(x)`): what
+    // the analysis knew of that object no longer holds.
+    if (const ValueDecl *Root = rootStorageOf(Call.Self))
+      E.Vars[Root] = Value::unknown();
+    return Value::unknown();
+  }
   if (Name == "push_back" || Name == "emplace_back") {
     // emplace_back(a, b) builds the element from its arguments.
     Value Added = Args.size() == 1 ? Args[0]

@@ -57,3 +57,22 @@ void ignoreIndexSetOnOptionsVariable() {
   // CHECK-MESSAGES: :[[@LINE-2]]:51: note: torch::tensor holds the values {-2, 0, 2}
   // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 3 features
 }
+
+// Negative: labels pushed into a vector inside a local object, in a loop. The
+// object's vector is no longer the empty one it was built with, so the batch
+// size of the target is unknown (it was once taken as 0: a false "batch
+// sizes differ").
+struct LabelStore {
+  std::vector<int64_t> labels;
+  int64_t rows() const { return static_cast<int64_t>(labels.size()); }
+};
+
+void labelsPushedIntoAFieldInALoop() {
+  LabelStore store;
+  for (int64_t i = 0; i < 30; ++i)
+    store.labels.push_back(i % 3);
+  auto target =
+      torch::from_blob(store.labels.data(), {store.rows()}, torch::kLong);
+  torch::nn::Linear fc(4, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({30, 4})), target);
+}
