@@ -112,6 +112,13 @@ private:
   void valuesWritten(Env &E);
   /// Counts the writes, so that a caller sees its callee's.
   unsigned ValueWrites = 0;
+  /// y += 1, y.add_(1): a write whose target's new values are known, from
+  /// its old ones, whatever else it changed.
+  void writeInPlace(const Expr *Target, const Value &Old, Value New, Env &E,
+                    Frame &F);
+  /// ValueWrites after the last writeInPlace: the enclosing call has then
+  /// forgotten what it must already.
+  unsigned SettledWrites = 0;
   Value evalConstruct(const CXXConstructExpr *C, Env &E, Frame &F);
   Value evalTensorOp(api::TensorOp Op, llvm::StringRef Name, const Value &Self,
                      llvm::ArrayRef<const Expr *> Args, const Expr *Call,
@@ -1085,12 +1092,35 @@ void TensorFlowAnalysis::Interpreter::valuesWritten(Env &E) {
   ++ValueWrites;
 }
 
+/// add_ -> add: an in-place op computes what its functional form does.
+static llvm::StringRef withoutInPlaceSuffix(llvm::StringRef Name) {
+  return Name.ends_with("_") && !Name.starts_with("_") ? Name.drop_back()
+                                                       : Name;
+}
+
+void TensorFlowAnalysis::Interpreter::writeInPlace(const Expr *Target,
+                                                  const Value &Old, Value New,
+                                                  Env &E, Frame &F) {
+  valuesWritten(E);
+  if (New.isTensor() && Old.isTensor() && Old.T.Type &&
+      New.T.Type != Old.T.Type) {
+    New.T.Type = Old.T.Type; // in place: the dtype is the target's
+    New.T.TypeOrigin = Old.T.TypeOrigin;
+  }
+  if (New.isTensor())
+    assign(Target, New, E, F);
+  else if (const ValueDecl *D = storageOf(Target))
+    E.Vars.erase(D);
+  SettledWrites = ValueWrites;
+}
+
 Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
                                                 Frame &F) {
   unsigned WritesBefore = ValueWrites;
   Value R = evalCallWithoutWrites(C, E, F);
-  // A write in a callee, or in a nested call.
-  if (ValueWrites != WritesBefore) {
+  // A write in a callee, or in a nested call, unless the call was the write
+  // and has settled it.
+  if (ValueWrites != WritesBefore && ValueWrites != SettledWrites) {
     valuesWritten(E);
     forgetValueSets(R);
   }
@@ -1276,27 +1306,26 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   }
   case api::ApiCall::TensorMethod: {
     Value Self = eval(Call.Self, E, F);
-    api::TensorOp Op = api::tensorOpOf(Call.Name);
-    bool InPlace = Call.Name.ends_with("_") && !Call.Name.starts_with("_");
-    if (InPlace)
-      Op = api::tensorOpOf(Call.Name.drop_back());
+    api::TensorOp Op = api::tensorOpOf(Call.Name); // requires_grad_
+    bool InPlace = withoutInPlaceSuffix(Call.Name) != Call.Name;
+    if (InPlace && Op == api::TensorOp::Unknown)
+      Op = api::tensorOpOf(withoutInPlaceSuffix(Call.Name));
     Value R = evalTensorOp(Op, Call.Name, Self, Call.Args, C, E, F);
-    if (InPlace && api::writesValues(Call.Name))
-      valuesWritten(E);
-    if (InPlace) {
-      if (!R.isTensor() && Self.isTensor() &&
-          api::isValueRefillInPlace(Call.Name)) {
-        // Same shape and dtype, new values.
-        R = Self;
-        forgetValues(R.T);
-      }
-      if (const ValueDecl *D = storageOf(Call.Self)) {
-        if (R.isTensor())
-          E.Vars[D] = R;
-        else
-          E.Vars.erase(D);
-      }
+    if (!InPlace)
       return R;
+    if (!R.isTensor() && Self.isTensor() &&
+        api::isValueRefillInPlace(Call.Name)) {
+      // Same shape and dtype, new values.
+      R = Self;
+      forgetValues(R.T);
+    }
+    if (api::writesValues(Call.Name)) {
+      writeInPlace(Call.Self, Self, R, E, F);
+    } else if (const ValueDecl *D = storageOf(Call.Self)) {
+      if (R.isTensor())
+        E.Vars[D] = R;
+      else
+        E.Vars.erase(D);
     }
     return R;
   }
@@ -1335,15 +1364,9 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
     else if (Vals[1].isTensor() && (Op == "+" || Op == "*"))
       R = evalArith(Op, Vals[1], Vals[0], Operands[0], false, C);
     if (Compound && Vals[0].isTensor())
-      valuesWritten(E);
-    if (Compound) {
-      if (R.isTensor() && Vals[0].isTensor() && Vals[0].T.Type &&
-          R.T.Type != Vals[0].T.Type) {
-        R.T.Type = Vals[0].T.Type; // in place: the dtype is the target's
-        R.T.TypeOrigin = Vals[0].T.TypeOrigin;
-      }
+      writeInPlace(Operands[0], Vals[0], R, E, F);
+    else if (Compound)
       assign(Operands[0], R, E, F);
-    }
     return R;
   }
   case api::ApiCall::Functional:
@@ -1751,10 +1774,18 @@ static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args) {
       M.BatchFirst = *BatchFirst != 0;
     break;
   }
-  case ModuleKind::Sequential:
-    for (const Value &A : Args)
+  case ModuleKind::Sequential: {
+    // Sequential(a, b) or, for named modules, Sequential({{"a", a}, ...}).
+    llvm::ArrayRef<Value> Modules = Args;
+    if (Args.size() == 1 && Args[0].Kind == Value::List) {
+      if (!Args[0].Exact)
+        break; // which modules, and how many, is unknown
+      Modules = Args[0].Items;
+    }
+    for (const Value &A : Modules)
       M.Children.push_back(A.isModule() ? A.M : nullptr);
     break;
+  }
   case ModuleKind::Functional:
     if (!Args.empty())
       M.Callable = std::make_shared<const Value>(Args[0]);
@@ -2099,6 +2130,12 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   // std::function, std::shared_ptr and similar wrappers built from one value.
   if (ArgExprs.size() == 1 && api::isValueWrapper(RD))
     return eval(ArgExprs[0], E, F);
+  // {"fc", Linear(10, 3)} in Sequential({...}): the module, its name aside.
+  if (api::isLibraryDecl(RD) && RD->getName() == "NamedAnyModule" &&
+      ArgExprs.size() == 2) {
+    eval(ArgExprs[0], E, F);
+    return eval(ArgExprs[1], E, F);
+  }
 
   if (const CXXRecordDecl *Impl = api::moduleImplOf(T)) {
     llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
@@ -2353,7 +2390,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Elementwise: {
     std::optional<ValueRange> Before = T.Range;
     forgetValues(T);
-    if (Name == "clamp" && Arg(0) && Arg(1) && T.Type &&
+    if (withoutInPlaceSuffix(Name) == "clamp" && Arg(0) && Arg(1) && T.Type &&
         isIntegralDType(*T.Type))
       T.Range = Before ? Before->clamped(*Arg(0), *Arg(1))
                        : ValueRange::bounds(*Arg(0), *Arg(1));
@@ -2519,8 +2556,9 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Arith: {
     if (Args.empty())
       return Value::unknown();
-    bool Rounding = Args.size() > 1 && Name == "div";
-    llvm::StringRef Sym = llvm::StringSwitch<llvm::StringRef>(Name)
+    llvm::StringRef Base = withoutInPlaceSuffix(Name);
+    bool Rounding = Args.size() > 1 && Base == "div";
+    llvm::StringRef Sym = llvm::StringSwitch<llvm::StringRef>(Base)
                               .Case("add", "+")
                               .Case("sub", "-")
                               .Case("mul", "*")

@@ -187,6 +187,20 @@ void validIndexTargets() {
   auto i = F::cross_entropy(fc(x), fc(x).argmax(1));
 }
 
+// In place, arithmetic with an integer keeps the target's int64.
+void inPlaceArithmeticKeepsInt64() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(1, 4, {16});
+  y.sub_(1);
+  auto a = F::cross_entropy(fc(torch::randn({16, 10})), y);
+  auto z = torch::randint(0, 3, {16});
+  z.mul_(1);
+  auto b = F::cross_entropy(fc(torch::randn({16, 10})), z);
+  auto w = torch::randint(0, 3, {16});
+  w.remainder_(3);
+  auto c = F::cross_entropy(fc(torch::randn({16, 10})), w);
+}
+
 void byteTargetOnTwoDimensionalInputIsAccepted() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(0, 3, {16}, torch::kByte);

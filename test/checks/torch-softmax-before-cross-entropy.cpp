@@ -78,6 +78,16 @@ void sequentialEndingInSoftmax() {
   // CHECK-MESSAGES: :[[@LINE-7]]:56: note: softmax applied by this torch::nn::Softmax module
 }
 
+// Named modules: Sequential({{"name", module}, ...}).
+void namedSequentialEndingInSoftmax() {
+  torch::nn::Sequential seq({{"fc", torch::nn::Linear(10, 3)},
+                             {"softmax", torch::nn::Softmax(1)}});
+  auto loss = F::cross_entropy(seq->forward(torch::randn({4, 10})),
+                               torch::randint(0, 3, {4}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
+  // CHECK-MESSAGES: :[[@LINE-4]]:42: note: softmax applied by this torch::nn::Softmax module
+}
+
 void sequentialBuiltWithPushBack() {
   torch::nn::Sequential model;
   model->push_back(torch::nn::Linear(10, 16));
@@ -379,6 +389,14 @@ void logOfSoftmaxIsLogSoftmax() {
 void softmaxNotLastInSequential() {
   torch::nn::Sequential seq(torch::nn::Linear(10, 3), torch::nn::Softmax(1),
                             torch::nn::Linear(3, 3));
+  auto loss = F::cross_entropy(seq->forward(torch::randn({4, 10})),
+                               torch::randint(0, 3, {4}));
+}
+
+void softmaxNotLastInNamedSequential() {
+  torch::nn::Sequential seq({{"fc", torch::nn::Linear(10, 3)},
+                             {"softmax", torch::nn::Softmax(1)},
+                             {"head", torch::nn::Linear(3, 3)}});
   auto loss = F::cross_entropy(seq->forward(torch::randn({4, 10})),
                                torch::randint(0, 3, {4}));
 }

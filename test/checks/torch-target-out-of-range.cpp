@@ -98,6 +98,27 @@ void shiftedDownTwice() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 1] but the input [32, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
 }
 
+// Shifted in place, by a compound assignment or by add_.
+void shiftedUpInPlace() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(0, 3, {32});
+  y += 1;
+  auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [1, 3] but the input [32, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+  auto z = torch::randint(0, 3, {32});
+  z.add_(1);
+  auto loss2 = F::cross_entropy(fc(torch::randn({32, 10})), z);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: target of CrossEntropyLoss has values in [1, 3] but the input [32, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+}
+
+void clampedInPlaceToTheWrongBound() {
+  torch::nn::Linear fc(4, 3);
+  auto y = torch::tensor({0, 5, 2, 1});
+  y.clamp_(0, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({4, 4})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [4, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+}
+
 void clampedToTheWrongBound() {
   torch::nn::Linear fc(4, 3);
   auto y = torch::tensor({0, 5, 2, 1}).clamp(0, 3);
@@ -180,6 +201,20 @@ void oneBasedLabelsConverted() {
   torch::nn::Linear fc(10, 3);
   auto y = torch::randint(1, 4, {32}) - 1;
   auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+// One-based labels converted in place: by sub_, by -=, or by clamp_.
+void oneBasedLabelsConvertedInPlace() {
+  torch::nn::Linear fc(10, 3);
+  auto y = torch::randint(1, 4, {32});
+  y.sub_(1);
+  auto a = F::cross_entropy(fc(torch::randn({32, 10})), y);
+  auto z = torch::randint(1, 4, {32});
+  z -= 1;
+  auto b = F::cross_entropy(fc(torch::randn({32, 10})), z);
+  auto w = torch::randint(-1, 5, {32});
+  w.clamp_(0, 2);
+  auto c = F::cross_entropy(fc(torch::randn({32, 10})), w);
 }
 
 // Any integer modulo C is a class.
