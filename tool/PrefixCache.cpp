@@ -1,6 +1,7 @@
 //===--- PrefixCache.cpp - Precompiled LibTorch prefixes ------------------===//
 
 #include "PrefixCache.h"
+#include "AtomicFile.h"
 #include "LibTorchApi.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -178,32 +179,6 @@ static std::optional<std::string> recordOf(StringRef Path) {
 
 static constexpr llvm::StringLiteral RecordsHeader =
     "torchlint-prefix-records 1";
-
-/// Writes Content to Path through a temporary file renamed over it, so that
-/// a reader sees the old content or the new, never a part.
-static std::error_code writeAtomically(StringRef Path, StringRef Content) {
-  SmallString<256> Temp;
-  int FD;
-  if (std::error_code EC =
-          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
-    return EC;
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Content;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      sys::fs::remove(Temp);
-      return EC;
-    }
-  }
-  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
-    sys::fs::remove(Temp);
-    return EC;
-  }
-  return {};
-}
 
 //===----------------------------------------------------------------------===//
 // The cache

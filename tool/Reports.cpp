@@ -1,6 +1,7 @@
 //===--- Reports.cpp - torchlint's report formats -------------------------===//
 
 #include "Reports.h"
+#include "AtomicFile.h"
 #include "Frontend.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -603,42 +604,6 @@ void Report::writeSarif() {
 //===----------------------------------------------------------------------===//
 // Fix-its
 //===----------------------------------------------------------------------===//
-
-/// Replaces \p Path's content by \p Content through a temporary file in the
-/// same directory, renamed over it: readers see the old or the new file,
-/// never a half-written one. A symbolic link is followed, not replaced.
-static std::error_code writeAtomically(StringRef Path, StringRef Content) {
-  SmallString<256> Target;
-  if (sys::fs::real_path(Path, Target))
-    Target = Path;
-  sys::fs::file_status Status;
-  if (std::error_code EC = sys::fs::status(Target, Status))
-    return EC;
-  int FD;
-  SmallString<256> Temp;
-  if (std::error_code EC =
-          sys::fs::createUniqueFile(Target + ".torchlint-%%%%%%", FD, Temp,
-                                    sys::fs::OF_None, Status.permissions()))
-    return EC;
-  {
-    raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Content;
-    Out.close();
-    if (Out.has_error()) {
-      std::error_code EC = Out.error();
-      Out.clear_error();
-      sys::fs::remove(Temp);
-      return EC;
-    }
-  }
-  // createUniqueFile's mode went through the umask.
-  sys::fs::setPermissions(Temp, Status.permissions());
-  if (std::error_code EC = sys::fs::rename(Temp, Target)) {
-    sys::fs::remove(Temp);
-    return EC;
-  }
-  return {};
-}
 
 FixOutcome applyFixes(ArrayRef<ClangTidyError> Errors,
                       ClangTidyContext &Context) {
