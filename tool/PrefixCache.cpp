@@ -3,6 +3,7 @@
 #include "PrefixCache.h"
 #include "AtomicFile.h"
 #include "LibTorchApi.h"
+#include "LibTorchIncludes.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -74,13 +75,6 @@ std::vector<std::string> leadingSystemIncludes(StringRef Source) {
       return Includes;
     Includes.push_back(("#include " + Name).str());
   }
-}
-
-/// Whether an `#include <...>` line names a header of LibTorch.
-static bool isLibTorchInclude(StringRef Line) {
-  StringRef Name = Line.split('<').second;
-  return Name.starts_with("torch/") || Name.starts_with("ATen/") ||
-         Name.starts_with("c10/");
 }
 
 std::string defaultCacheDirectory() {
@@ -394,7 +388,8 @@ PrefixCache::lookup(const tooling::CompileCommand &Command, StringRef Source) {
   // Up to the last LibTorch header: the standard headers a file includes
   // after it are cheap, and leaving them out lets more files share an entry.
   std::vector<std::string> Includes = leadingSystemIncludes(Source);
-  while (!Includes.empty() && !isLibTorchInclude(Includes.back()))
+  while (!Includes.empty() &&
+         !isLibTorchHeader(StringRef(Includes.back()).split('<').second))
     Includes.pop_back();
   if (Includes.empty())
     return std::nullopt;

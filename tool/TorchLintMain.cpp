@@ -11,6 +11,7 @@
 #include "Configuration.h"
 #include "Frontend.h"
 #include "LibTorchApi.h"
+#include "LibTorchIncludes.h"
 #include "Reports.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -252,41 +253,17 @@ static std::optional<std::string> whyNotAnalyzable(StringRef File) {
   return std::nullopt;
 }
 
-/// Whether File includes a LibTorch header, itself or through the project's
-/// headers it includes with quotes (found beside the file that includes
-/// them).
-static bool includesLibTorch(StringRef File, StringSet<> &Visited,
-                             unsigned Depth = 0) {
-  if (Depth > 8 || !Visited.insert(File).second)
-    return false;
-  auto Buffer = MemoryBuffer::getFile(File);
-  if (!Buffer)
-    return false;
-  SmallVector<StringRef, 0> Lines;
-  (*Buffer)->getBuffer().split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    Line = Line.ltrim();
-    if (!Line.consume_front("#"))
-      continue;
-    Line = Line.ltrim();
-    if (!Line.consume_front("include"))
-      continue;
-    Line = Line.ltrim();
-    bool Quoted = Line.consume_front("\"");
-    if (!Quoted && !Line.consume_front("<"))
-      continue;
-    StringRef Name = Line.take_until([](char C) { return C == '"' || C == '>'; });
-    if (Name.starts_with("torch/") || Name.starts_with("ATen/") ||
-        Name.starts_with("c10/"))
-      return true;
-    if (Quoted) {
-      SmallString<256> Header(sys::path::parent_path(File));
-      sys::path::append(Header, Name);
-      if (includesLibTorch(Header, Visited, Depth + 1))
-        return true;
-    }
-  }
-  return false;
+/// Whether File includes LibTorch (LibTorchIncludes.h), with the include
+/// directories of the command it is analyzed with; an error if it cannot be
+/// read.
+static ErrorOr<bool>
+usesLibTorch(StringRef File, const tooling::CompilationDatabase &Compilations) {
+  SmallString<256> AbsoluteFile(File);
+  sys::fs::make_absolute(AbsoluteFile);
+  std::vector<tooling::CompileCommand> Commands =
+      Compilations.getCompileCommands(AbsoluteFile);
+  return torchlint::includesLibTorch(
+      File, Commands.empty() ? tooling::CompileCommand() : Commands.front());
 }
 
 /// The files of the compilation database that include LibTorch, sorted.
@@ -294,8 +271,8 @@ static std::vector<std::string>
 libTorchFilesOf(const tooling::CompilationDatabase &Compilations) {
   std::vector<std::string> Files;
   for (const std::string &File : Compilations.getAllFiles()) {
-    StringSet<> Visited;
-    if (includesLibTorch(File, Visited))
+    ErrorOr<bool> Uses = usesLibTorch(File, Compilations);
+    if (Uses && *Uses)
       Files.push_back(File);
   }
   llvm::sort(Files);
@@ -381,7 +358,7 @@ int main(int argc, const char **argv) {
   DefaultFlagsCompilations Compilations(*BaseCompilations);
   std::vector<std::string> Sources(SourcePaths.begin(), SourcePaths.end());
   if (Sources.empty()) {
-    Sources = libTorchFilesOf(*BaseCompilations);
+    Sources = libTorchFilesOf(Compilations);
     if (Sources.empty()) {
       reportBadInput(BuildPath, "no file of its compilation database "
                                 "includes LibTorch");
