@@ -53,6 +53,13 @@ static cl::opt<std::string> BuildPath(
              "file, every file of it that includes LibTorch is analyzed"),
     cl::value_desc("build dir"), cl::cat(TorchLintCategory));
 
+static cl::opt<bool> LibTorchFilesOnly(
+    "libtorch-files-only",
+    cl::desc("Skip, silently, the source files given that do not include "
+             "LibTorch, directly or through the project's headers (as -p "
+             "without source files does)"),
+    cl::init(false), cl::cat(TorchLintCategory));
+
 static cl::opt<unsigned>
     Jobs("j",
          cl::desc("Files analyzed in parallel (default: the number of "
@@ -364,6 +371,13 @@ int main(int argc, const char **argv) {
                                 "includes LibTorch");
       return 2;
     }
+  } else if (LibTorchFilesOnly) {
+    // The rule of the database's files above; a file that cannot be read is
+    // reported as without the option.
+    llvm::erase_if(Sources, [&](const std::string &File) {
+      ErrorOr<bool> Uses = usesLibTorch(File, Compilations);
+      return Uses && !*Uses;
+    });
   }
 
   std::error_code OutputError;
@@ -550,7 +564,7 @@ int main(int argc, const char **argv) {
                      "cannot write file: " + EC.message());
       return 2;
     }
-    exportReplacements(Sources.front(), Exported, YAML);
+    exportReplacements(Sources.empty() ? "" : Sources.front(), Exported, YAML);
   }
   if (BadInput)
     return 2;
