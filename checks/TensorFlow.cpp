@@ -1553,6 +1553,14 @@ Value TensorFlowAnalysis::Interpreter::concatenate(api::TensorOp Op,
     S.insert(S.begin() + *D, Count);
   }
   R.Sizes = S;
+  // The dimension the items' unsqueeze added is still there, of size 1,
+  // unless cat joins them along it (the usual way to batch them).
+  if (std::optional<UnsqueezeSite> U = Any.T.Unsqueezed) {
+    if (!IsCat && U->Dim >= *D)
+      ++U->Dim;
+    if (!IsCat || U->Dim != *D)
+      R.Unsqueezed = U;
+  }
   return Value::tensor(R);
 }
 

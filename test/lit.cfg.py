@@ -7,7 +7,7 @@ import lit.formats
 config.name = "torchlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "corpus", "corpus2", "corpus3", "corpus4", "unit", "perf",
+config.excludes = ["Inputs", "corpus", "corpus2", "corpus3", "corpus4", "corpus5", "unit", "perf",
                    "CMakeLists.txt", "check_torchlint.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = config.torchlint_test_exec_dir

@@ -193,6 +193,18 @@ void vectorOfBatches() {
   // CHECK-MESSAGES: :[[@LINE-1]]:18: note: reached through this call
 }
 
+// Each label unsqueezed before the labels are stacked: [N, 1].
+void labelsUnsqueezedThenStacked(const std::vector<int64_t> &ratings) {
+  torch::nn::Linear head(6, 5);
+  std::vector<torch::Tensor> ys;
+  for (int64_t r : ratings)
+    ys.push_back(torch::tensor(r).unsqueeze(0));
+  auto y = torch::stack(ys);
+  auto loss = F::cross_entropy(head(torch::randn({4, 6})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [?, 1] after unsqueeze(0), input has shape [4, 5]; remove the unsqueeze [torch-stray-unsqueeze]
+  // CHECK-MESSAGES: :[[@LINE-4]]:35: note: unsqueeze(0) adds a dimension of size 1 here
+}
+
 std::pair<torch::Tensor, torch::Tensor> makeScenes() {
   return {torch::randn({8, 1, 12, 12}), torch::zeros({8, 12, 12}, torch::kLong)};
 }
@@ -267,6 +279,16 @@ void undoneBySqueeze() {
   auto out = fc(torch::randn({32, 10})).unsqueeze(1);
   auto loss = F::cross_entropy(out.squeeze(1), y);
   auto loss2 = F::cross_entropy(out.squeeze(), y);
+}
+
+// unsqueeze(0) then cat along dimension 0: the usual way to batch.
+void labelsUnsqueezedThenConcatenated(const std::vector<int64_t> &ratings) {
+  torch::nn::Linear head(6, 5);
+  std::vector<torch::Tensor> ys;
+  for (int64_t r : ratings)
+    ys.push_back(torch::tensor(r).unsqueeze(0));
+  auto y = torch::cat(ys);
+  auto loss = F::cross_entropy(head(torch::randn({4, 6})), y);
 }
 
 void undoneByViewReshapeFlatten() {

@@ -1,5 +1,5 @@
 // LABEL: torch-softmax-before-cross-entropy
-// LINE: 11
+// LINE: include/weighted_losses.h:11
 // RUNTIME: ran, loss=1.11235
 #include <torch/torch.h>
 

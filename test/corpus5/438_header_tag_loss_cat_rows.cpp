@@ -1,5 +1,5 @@
 // LABEL: torch-cross-entropy-shape-mismatch
-// LINE: 9
+// LINE: include/tagging_loss.h:9
 // RUNTIME: Expected input batch_size (3) to match target batch_size (18).
 #include <torch/torch.h>
 

@@ -4,7 +4,8 @@
 Each program of test/corpus/ carries the label that running it with real
 LibTorch gave (see test/corpus/README.md). A finding counts as a true positive
 when its check is the program's label and it sits on the labeled line (the
-loss call); any other finding is a false positive. Labels of checks that are
+loss call; `LINE: include/x.h:12` when that call is in one of the program's
+headers); any other finding is a false positive. Labels of checks that are
 not enabled count neither way. Every finding must carry a note that the
 bundled kernel confirms it on sample data (see confirmation_notes.py).
 
@@ -34,7 +35,11 @@ def header(path):
             m = re.match(r"//\s*(LABEL|LINE|RUNTIME):\s*(.*)", f.readline())
             if m:
                 fields[m.group(1)] = m.group(2).strip()
-    return fields["LABEL"], int(fields["LINE"])
+    # LINE is a line of the program, or "include/x.h:12" (relative to the
+    # corpus) when the loss call that fails is in one of its headers.
+    where, _, line = fields["LINE"].rpartition(":")
+    corpus = os.path.dirname(path)
+    return fields["LABEL"], os.path.join(corpus, where) if where else path, int(line)
 
 
 def enabled_checks(torchlint):
@@ -50,10 +55,8 @@ def analyze(torchlint, corpus, path):
     findings = []
     for line in result.stdout.splitlines():
         m = FINDING.match(line)
-        if m and os.path.samefile(m.group("file"), path):
-            findings.append((m.group("check"), int(m.group("line"))))
-        elif m:
-            findings.append((m.group("check"), -1))
+        if m:
+            findings.append((m.group("check"), m.group("file"), int(m.group("line"))))
     return result.returncode, findings, result.stdout
 
 
@@ -77,7 +80,7 @@ def main():
         runs = pool.map(lambda p: (p, analyze(args.torchlint, args.corpus, p)), files)
         for path, (status, findings, output) in runs:
             name = os.path.basename(path)
-            label, line = header(path)
+            label, expected_file, line = header(path)
             if status not in (0, 1):
                 print("%s: torchlint failed with status %d\n%s" % (name, status, output))
                 fp += 1
@@ -85,13 +88,15 @@ def main():
             findings_total += len(findings)
             unconfirmed += ["%s: %s" % (name, u) for u in unconfirmed_findings(output)]
             hit = False
-            for check, at in findings:
-                if check == label and at == line and not hit:
+            for check, file, at in findings:
+                if (check == label and at == line and not hit and
+                        os.path.samefile(file, expected_file)):
                     hit = True
                     tp += 1
                 else:
                     fp += 1
-                    print("%s: false positive %s at line %d (label %s)" % (name, check, at, label))
+                    where = "" if os.path.samefile(file, path) else " of " + os.path.relpath(file, args.corpus)
+                    print("%s: false positive %s at line %d%s (label %s)" % (name, check, at, where, label))
             if label in checks and not hit:
                 fn += 1
                 print("%s: missed %s at line %d" % (name, label, line))
