@@ -77,6 +77,8 @@ import tempfile
 import threading
 import time
 
+from generated_section import write_markdown
+
 TORCH_INCLUDE = "/usr/include/torch/csrc/api/include"
 TORCH_FLAGS = ["-std=c++17", "-I" + TORCH_INCLUDE]
 CLANG = "clang++-19"
@@ -975,23 +977,6 @@ def render_markdown(meta, files, summary, verdicts, failures):
     return "\n".join(out) + "\n"
 
 
-def write_markdown(path, section):
-    """Replaces the generated section of `path` (between the markers), or
-    writes the section alone if the file has none."""
-    text = None
-    if os.path.exists(path):
-        with open(path) as f:
-            text = f.read()
-    if text and MD_BEGIN in text and MD_END in text:
-        before = text[:text.index(MD_BEGIN)]
-        after = text[text.index(MD_END) + len(MD_END):]
-        new = before + section.rstrip("\n") + after
-    else:
-        new = "## Measured\n\n" + section
-    with open(path, "w") as f:
-        f.write(new)
-
-
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
@@ -1150,7 +1135,8 @@ def main():
     for f in failures:
         print("FAILURE: " + f)
     if args.markdown:
-        write_markdown(args.markdown, render_markdown(meta, rows, summary, verdicts, failures))
+        write_markdown(args.markdown, render_markdown(meta, rows, summary, verdicts, failures),
+                       MD_BEGIN, MD_END, "Measured")
         print(f"wrote {args.markdown}")
     return 1 if failures else 0
 
