@@ -10,6 +10,7 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 import time
 
@@ -193,3 +194,25 @@ def apply_edits(text, edits):
         begin, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
         text = text[:begin] + edit["newText"] + text[end:]
     return text
+
+
+def start_session(argv):
+    """The arguments of a session script, `<server> <project dir> <file>`:
+    returns the project, the file's path and text, and a client of the server
+    started in the project (its stderr in clangd.log)."""
+    server, project, name = argv[1], argv[2], argv[3]
+    path = os.path.join(project, name)
+    with open(path) as f:
+        text = f.read()
+    client = LspClient([server], cwd=project,
+                       stderr_path=os.path.join(project, "clangd.log"))
+    return project, path, text, client
+
+
+def fail(client, error, show_transcript=False):
+    """Ends a session script on a protocol violation, for FileCheck."""
+    client.kill()
+    print("error: %s" % error)
+    if show_transcript:
+        print("received: %r" % client.transcript[-5:], file=sys.stderr)
+    sys.exit(1)

@@ -9,11 +9,10 @@ request. Prints one line per step, for FileCheck.
 """
 
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp import LspClient, LspError, path_to_uri  # noqa: E402
+from lsp import LspClient, LspError, fail, path_to_uri, start_session  # noqa: E402
 
 TIMEOUT = 300  # the preamble of <torch/torch.h> takes 15-25 s alone
 
@@ -34,12 +33,7 @@ def alive(client, what):
 
 
 def main():
-    server, project, name = sys.argv[1], sys.argv[2], sys.argv[3]
-    path = os.path.join(project, name)
-    with open(path) as f:
-        text = f.read()
-    client = LspClient([server], cwd=project,
-                       stderr_path=os.path.join(project, "clangd.log"))
+    project, path, text, client = start_session(sys.argv)
     try:
         # Before initialize: requests get an error, notifications are dropped.
         print("request before initialize: %s" % outcome(client.response(
@@ -103,13 +97,11 @@ def main():
         client.shutdown(TIMEOUT)
         print("shutdown: exit status 0")
     except LspError as e:
-        client.kill()
-        print("error: %s" % e)
-        sys.exit(1)
+        fail(client, e)
 
     # Valid JSON that is not a JSON-RPC 2.0 object (clangd 19 alone ends the
     # session on it): dropped before clangd reads it, and the server answers.
-    client = LspClient([server], cwd=project)
+    client = LspClient([sys.argv[1]], cwd=project)
     client.initialize(project)
     client.send_body("[1, 2]")
     client.send_body('{"id": 77, "method": "shutdown"}')

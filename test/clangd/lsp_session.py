@@ -14,7 +14,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp import LspClient, LspError, apply_edits  # noqa: E402
+from lsp import LspError, apply_edits, fail, start_session  # noqa: E402
 
 TIMEOUT = 300  # the preamble of <torch/torch.h> takes 15-25 s alone
 
@@ -60,12 +60,7 @@ def quick_fix(client, uri, diagnostic):
 
 
 def main():
-    server, project, name = sys.argv[1], sys.argv[2], sys.argv[3]
-    path = os.path.join(project, name)
-    with open(path) as f:
-        text = f.read()
-    client = LspClient([server], cwd=project,
-                       stderr_path=os.path.join(project, "clangd.log"))
+    project, path, text, client = start_session(sys.argv)
     try:
         result = client.initialize(project)
         print("server: %s" % result["serverInfo"]["name"])
@@ -99,10 +94,7 @@ def main():
         client.shutdown(TIMEOUT)
         print("shutdown: exit status 0")
     except LspError as e:
-        client.kill()
-        print("error: %s" % e)
-        print("received: %r" % client.transcript[-5:], file=sys.stderr)
-        sys.exit(1)
+        fail(client, e, show_transcript=True)
 
 
 if __name__ == "__main__":
