@@ -65,7 +65,7 @@ import sys
 import tempfile
 import time
 
-from generated_section import write_markdown
+from generated_section import render_markdown_table, render_text, write_markdown
 
 TORCH_INCLUDE = "/usr/include/torch/csrc/api/include"
 CLANG_TIDY = "clang-tidy-19"
@@ -510,23 +510,11 @@ def table_rows(results):
     return header, rows
 
 
-def render_text(header, rows):
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
-           "  ".join("-" * w for w in widths)]
-    for row in rows:
-        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)))
-    return "\n".join(out)
-
-
 def render_markdown(header, rows, meta, concl, failures):
     out = [MD_BEGIN, "", f"Measured {meta['date']} on {meta['machine']}; {meta['tool']}; "
            f"median of {meta['repeat']} run(s) per case (see the runs column); "
            f"load average at start {meta['load']}.", ""]
-    out.append("| " + " | ".join(header) + " |")
-    out.append("|" + "|".join("---" if i == 0 or i == len(header) - 1 else "---:" for i in range(len(header))) + "|")
-    for row in rows:
-        out.append("| " + " | ".join(row) + " |")
+    out += render_markdown_table(header, rows, text_columns=(0, len(header) - 1))
     out.append("")
     for c in concl:
         out.append(f"- {c}")

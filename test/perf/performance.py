@@ -77,7 +77,7 @@ import tempfile
 import threading
 import time
 
-from generated_section import write_markdown
+from generated_section import render_markdown_table, render_text, write_markdown
 
 TORCH_INCLUDE = "/usr/include/torch/csrc/api/include"
 TORCH_FLAGS = ["-std=c++17", "-I" + TORCH_INCLUDE]
@@ -938,25 +938,6 @@ def verdict_lines(verdicts):
         lines.append(f"{name}: {'MET' if met else 'NOT MET'}, median ratio {fmt_ratio(med)} "
                      f"({meeting} of {total} files meet it on their own{cpu_note})")
     return lines
-
-
-def render_text(header, rows):
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
-           "  ".join("-" * w for w in widths)]
-    for row in rows:
-        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)))
-    return "\n".join(out)
-
-
-def render_markdown_table(header, rows, text_columns=(0,)):
-    """A markdown table; the columns not in text_columns are right-aligned."""
-    out = ["| " + " | ".join(header) + " |",
-           "|" + "|".join("---" if i in text_columns else "---:"
-                          for i in range(len(header))) + "|"]
-    for row in rows:
-        out.append("| " + " | ".join(row) + " |")
-    return out
 
 
 def render_markdown(meta, files, summary, verdicts, failures):
