@@ -321,6 +321,11 @@ bool isValueRefillInPlace(llvm::StringRef Name) {
                             Name);
 }
 
+llvm::StringRef outOfPlaceName(llvm::StringRef Name) {
+  return Name.ends_with("_") && !Name.starts_with("_") ? Name.drop_back()
+                                                       : Name;
+}
+
 bool mutatesObject(const CXXMethodDecl *M) {
   if (!M || M->isConst())
     return false;
@@ -329,9 +334,9 @@ bool mutatesObject(const CXXMethodDecl *M) {
   if (!M->getDeclName().isIdentifier())
     return false;
   llvm::StringRef Name = M->getName();
-  return (Name.ends_with("_") && !Name.starts_with("_")) ||
-         Name == "push_back" || Name == "emplace_back" || Name == "extend" ||
-         Name == "insert" || Name == "reset";
+  return outOfPlaceName(Name) != Name || Name == "push_back" ||
+         Name == "emplace_back" || Name == "extend" || Name == "insert" ||
+         Name == "reset";
 }
 
 bool isDeviceType(QualType T) {
@@ -351,6 +356,10 @@ bool isValueWrapper(const CXXRecordDecl *RD) {
                              "ExpandingArray", "variant", "IListRef"},
                             Name) ||
          Name.ends_with("ArrayRef");
+}
+
+bool isNamedModule(const CXXRecordDecl *RD) {
+  return isNamed(RD, "torch::nn", "NamedAnyModule");
 }
 
 static bool inTorchData(const Decl *D) {

@@ -55,6 +55,10 @@ ModuleKind moduleKindOf(const clang::CXXRecordDecl *Impl,
 /// values; requires_grad_ and friends only change metadata.
 bool writesValues(llvm::StringRef Name);
 
+/// The name of the functional form of an in-place method (add_ -> add),
+/// which computes the same values; Name itself for any other method.
+llvm::StringRef outOfPlaceName(llvm::StringRef Name);
+
 /// The module whose computation a functional (F::max_pool2d, ...) or torch::
 /// function performs, configured by the same options; Unknown if none.
 ModuleKind functionalModuleKindOf(llvm::StringRef Name);
@@ -160,6 +164,10 @@ bool isDeviceType(clang::QualType T);
 /// Library types built from one value that they only carry (std::function,
 /// std::shared_ptr, c10::optional, ArrayRef, ExpandingArray, ...).
 bool isValueWrapper(const clang::CXXRecordDecl *RD);
+
+/// torch::nn::NamedAnyModule, the {"name", module} entries of a Sequential
+/// of named modules.
+bool isNamedModule(const clang::CXXRecordDecl *RD);
 
 /// The torch::data transforms whose effect on an example is modelled.
 enum class DataTransform { Unknown, Stack, Normalize };

@@ -1092,12 +1092,6 @@ void TensorFlowAnalysis::Interpreter::valuesWritten(Env &E) {
   ++ValueWrites;
 }
 
-/// add_ -> add: an in-place op computes what its functional form does.
-static llvm::StringRef withoutInPlaceSuffix(llvm::StringRef Name) {
-  return Name.ends_with("_") && !Name.starts_with("_") ? Name.drop_back()
-                                                       : Name;
-}
-
 void TensorFlowAnalysis::Interpreter::writeInPlace(const Expr *Target,
                                                   const Value &Old, Value New,
                                                   Env &E, Frame &F) {
@@ -1307,9 +1301,9 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   case api::ApiCall::TensorMethod: {
     Value Self = eval(Call.Self, E, F);
     api::TensorOp Op = api::tensorOpOf(Call.Name); // requires_grad_
-    bool InPlace = withoutInPlaceSuffix(Call.Name) != Call.Name;
+    bool InPlace = api::outOfPlaceName(Call.Name) != Call.Name;
     if (InPlace && Op == api::TensorOp::Unknown)
-      Op = api::tensorOpOf(withoutInPlaceSuffix(Call.Name));
+      Op = api::tensorOpOf(api::outOfPlaceName(Call.Name));
     Value R = evalTensorOp(Op, Call.Name, Self, Call.Args, C, E, F);
     if (!InPlace)
       return R;
@@ -2139,8 +2133,7 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   if (ArgExprs.size() == 1 && api::isValueWrapper(RD))
     return eval(ArgExprs[0], E, F);
   // {"fc", Linear(10, 3)} in Sequential({...}): the module, its name aside.
-  if (api::isLibraryDecl(RD) && RD->getName() == "NamedAnyModule" &&
-      ArgExprs.size() == 2) {
+  if (api::isNamedModule(RD) && ArgExprs.size() == 2) {
     eval(ArgExprs[0], E, F);
     return eval(ArgExprs[1], E, F);
   }
@@ -2398,8 +2391,8 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Elementwise: {
     std::optional<ValueRange> Before = T.Range;
     forgetValues(T);
-    if (withoutInPlaceSuffix(Name) == "clamp" && Arg(0) && Arg(1) && T.Type &&
-        isIntegralDType(*T.Type))
+    if (api::outOfPlaceName(Name) == "clamp" && Arg(0) && Arg(1) &&
+        T.Type && isIntegralDType(*T.Type))
       T.Range = Before ? Before->clamped(*Arg(0), *Arg(1))
                        : ValueRange::bounds(*Arg(0), *Arg(1));
     return Value::tensor(T);
@@ -2564,7 +2557,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::Arith: {
     if (Args.empty())
       return Value::unknown();
-    llvm::StringRef Base = withoutInPlaceSuffix(Name);
+    llvm::StringRef Base = api::outOfPlaceName(Name);
     bool Rounding = Args.size() > 1 && Base == "div";
     llvm::StringRef Sym = llvm::StringSwitch<llvm::StringRef>(Base)
                               .Case("add", "+")
