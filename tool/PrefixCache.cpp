@@ -7,10 +7,13 @@
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
-#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/FrontendDiagnostic.h"
 #include "clang/Frontend/Utils.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Sema/SemaConsumer.h"
+#include "clang/Serialization/ASTWriter.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitstream/BitstreamWriter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/LockFileManager.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -248,29 +251,71 @@ void markNamespacesReferenced(ASTContext &Ctx) {
   }
 }
 
-/// The prefix is built as the checks will read it: the bodies of library
-/// functions are left out, as in the parse of the file itself.
+/// Builds the prefix as the checks will read it (the bodies of library
+/// functions left out, as in the parse of the file itself) and writes it to
+/// its file as clang serializes it. clang 19's own PCHGenerator holds the
+/// whole serialization in memory until the end (78 MB for torch.h), on top
+/// of the AST: the peak of a cold run.
+class StreamingPCHWriter : public SemaConsumer {
+public:
+  StreamingPCHWriter(CompilerInstance &CI, std::unique_ptr<raw_fd_stream> OS)
+      : PP(CI.getPreprocessor()), OutputFile(CI.getFrontendOpts().OutputFile),
+        OS(std::move(OS)),
+        // Flushed to the file at the end of every block that passes 0 MB.
+        Stream(std::make_unique<BitstreamWriter>(*this->OS,
+                                                 /*FlushThreshold=*/0)),
+        Writer(*Stream, UnusedBuffer, CI.getModuleCache(),
+               /*Extensions=*/{}, CI.getFrontendOpts().IncludeTimestamps) {}
+
+  void InitializeSema(Sema &S) override { SemaPtr = &S; }
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return api::isLibraryDecl(D);
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (PP.getDiagnostics().hasErrorOccurred())
+      return;
+    markNamespacesReferenced(Ctx);
+    Writer.WriteAST(*SemaPtr, OutputFile, /*WritingModule=*/nullptr,
+                    /*isysroot=*/"");
+    Stream.reset(); // writes what is left
+    OS->close();
+    if (OS->has_error()) {
+      DiagnosticsEngine &Diags = PP.getDiagnostics();
+      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                         "cannot write '%0': %1"))
+          << OutputFile << OS->error().message();
+      OS->clear_error();
+    }
+  }
+  void HandleVTable(CXXRecordDecl *RD) override { Writer.handleVTable(RD); }
+  ASTMutationListener *GetASTMutationListener() override { return &Writer; }
+  ASTDeserializationListener *GetASTDeserializationListener() override {
+    return &Writer;
+  }
+
+private:
+  Preprocessor &PP;
+  std::string OutputFile;
+  Sema *SemaPtr = nullptr;
+  std::unique_ptr<raw_fd_stream> OS;
+  std::unique_ptr<BitstreamWriter> Stream;
+  /// Only read by ASTWriter for modules, never for a precompiled header.
+  SmallVector<char, 0> UnusedBuffer;
+  ASTWriter Writer;
+};
+
 class SkippingPCHAction : public GeneratePCHAction {
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef InFile) override {
-    class Skipper : public MultiplexConsumer {
-    public:
-      using MultiplexConsumer::MultiplexConsumer;
-      bool shouldSkipFunctionBody(Decl *D) override {
-        return api::isLibraryDecl(D);
-      }
-      void HandleTranslationUnit(ASTContext &Ctx) override {
-        markNamespacesReferenced(Ctx);
-        MultiplexConsumer::HandleTranslationUnit(Ctx);
-      }
-    };
-    std::unique_ptr<ASTConsumer> PCH =
-        GeneratePCHAction::CreateASTConsumer(CI, InFile);
-    if (!PCH)
+                                                 StringRef) override {
+    std::error_code EC;
+    auto OS =
+        std::make_unique<raw_fd_stream>(CI.getFrontendOpts().OutputFile, EC);
+    if (EC) {
+      CI.getDiagnostics().Report(diag::err_fe_unable_to_open_output)
+          << CI.getFrontendOpts().OutputFile << EC.message();
       return nullptr;
-    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::move(PCH));
-    return std::make_unique<Skipper>(std::move(Consumers));
+    }
+    return std::make_unique<StreamingPCHWriter>(CI, std::move(OS));
   }
 };
 
