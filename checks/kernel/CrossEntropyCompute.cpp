@@ -241,6 +241,32 @@ template <typename T> int64_t tileWidth(int64_t Classes) {
   return std::clamp<int64_t>(Width / 16 * 16, 16, 8192);
 }
 
+/// Four rows of a K-dim tile's exponential pass: E_r = exp(X_r - M), summed
+/// into Sum in row order. The maximum and the sum stay in registers across
+/// the rows instead of a load and a store per row.
+template <typename T>
+inline void expGroup(const T *__restrict X0, const T *__restrict X1,
+                     const T *__restrict X2, const T *__restrict X3,
+                     T *__restrict E0, T *__restrict E1, T *__restrict E2,
+                     T *__restrict E3, const T *__restrict M, T *__restrict Sum,
+                     int64_t Width) {
+  for (int64_t I = 0; I < Width; ++I) {
+    T Max = M[I], S = Sum[I];
+    T E = expNonPositive(X0[I] - Max);
+    E0[I] = E;
+    S += E;
+    E = expNonPositive(X1[I] - Max);
+    E1[I] = E;
+    S += E;
+    E = expNonPositive(X2[I] - Max);
+    E2[I] = E;
+    S += E;
+    E = expNonPositive(X3[I] - Max);
+    E3[I] = E;
+    Sum[I] = S + E;
+  }
+}
+
 /// Class indices, K-dim input: vectorised across a tile of positions, whose
 /// logits for one class are contiguous. Units are (sample, tile) pairs.
 template <typename T>
@@ -255,7 +281,7 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       AV(TileWidth);
   T *M = MaxV.data(), *Target = TargetV.data(), *Sum = SumV.data(),
     *A = AV.data();
-  std::vector<T> Scratch(J.G ? 0 : TileWidth);
+  std::vector<T> Scratch(J.G ? 0 : 4 * TileWidth);
   for (int64_t U = Begin; U < End; ++U) {
     int64_t N = U / TilesPerSample, First = (U % TilesPerSample) * TileWidth;
     int64_t Width = std::min(TileWidth, Inner - First);
@@ -267,16 +293,43 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       M[I] = -std::numeric_limits<T>::infinity();
       Sum[I] = 0;
     }
-    for (int64_t K = 0; K < C; ++K) {
+    // Each pass takes the rows four at a time: the per-position values stay
+    // in registers across them, and four streams from memory are in flight
+    // instead of one.
+    int64_t K = 0;
+    for (; K + 4 <= C; K += 4) {
+      const T *__restrict X0 = X + K * Inner, *__restrict X1 = X0 + Inner,
+                          *__restrict X2 = X1 + Inner,
+                          *__restrict X3 = X2 + Inner;
+      for (int64_t I = 0; I < Width; ++I) {
+        T Max = M[I];
+        Max = X0[I] > Max ? X0[I] : Max;
+        Max = X1[I] > Max ? X1[I] : Max;
+        Max = X2[I] > Max ? X2[I] : Max;
+        M[I] = X3[I] > Max ? X3[I] : Max;
+      }
+    }
+    for (; K < C; ++K) {
       const T *Xk = X + K * Inner;
       for (int64_t I = 0; I < Width; ++I)
         M[I] = Xk[I] > M[I] ? Xk[I] : M[I];
     }
     for (int64_t I = 0; I < Width; ++I)
       Target[I] = RowClass[I] >= 0 ? X[RowClass[I] * Inner + I] - M[I] : T(0);
-    for (int64_t K = 0; K < C; ++K) {
+    // Without a gradient the terms go to four scratch rows, one per row of a
+    // group, so that the group's rows never alias.
+    auto TermRow = [&](int64_t K, int64_t InGroup) {
+      return G ? G + K * Inner : Scratch.data() + InGroup * TileWidth;
+    };
+    for (K = 0; K + 4 <= C; K += 4) {
+      const T *X0 = X + K * Inner, *X1 = X0 + Inner, *X2 = X1 + Inner,
+              *X3 = X2 + Inner;
+      expGroup(X0, X1, X2, X3, TermRow(K, 0), TermRow(K + 1, 1),
+               TermRow(K + 2, 2), TermRow(K + 3, 3), M, Sum, Width);
+    }
+    for (; K < C; ++K) {
       const T *Xk = X + K * Inner;
-      T *Ek = G ? G + K * Inner : Scratch.data();
+      T *Ek = TermRow(K, 0);
       for (int64_t I = 0; I < Width; ++I) {
         T Term = expNonPositive(Xk[I] - M[I]);
         Ek[I] = Term;
@@ -313,7 +366,18 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       std::copy(Target, Target + Width, J.RowLoss + Row);
     if (!G)
       continue;
-    for (int64_t K = 0; K < C; ++K) {
+    for (K = 0; K + 4 <= C; K += 4) {
+      T *__restrict G0 = G + K * Inner, *__restrict G1 = G0 + Inner,
+                    *__restrict G2 = G1 + Inner, *__restrict G3 = G2 + Inner;
+      for (int64_t I = 0; I < Width; ++I) {
+        T Scale = Sum[I];
+        G0[I] *= Scale;
+        G1[I] *= Scale;
+        G2[I] *= Scale;
+        G3[I] *= Scale;
+      }
+    }
+    for (; K < C; ++K) {
       T *Gk = G + K * Inner;
       for (int64_t I = 0; I < Width; ++I)
         Gk[I] *= Sum[I];
