@@ -166,6 +166,29 @@ const CXXRecordDecl *moduleImplOf(QualType T) {
   return derivesFromModule(RD) ? RD : nullptr;
 }
 
+const CXXRecordDecl *libraryModuleBase(const CXXRecordDecl *Impl) {
+  if (!Impl || !Impl->hasDefinition() || isLibraryDecl(Impl))
+    return nullptr;
+  for (const CXXBaseSpecifier &B : Impl->getDefinition()->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (!Base)
+      continue;
+    ModuleKind K = moduleKindOf(Base);
+    if (K != ModuleKind::Unknown && K != ModuleKind::Custom)
+      return Base;
+    if (const CXXRecordDecl *Deeper = libraryModuleBase(Base))
+      return Deeper;
+  }
+  return nullptr;
+}
+
+ModuleAccess moduleAccessOf(llvm::StringRef Name) {
+  return llvm::StringSwitch<ModuleAccess>(Name)
+      .Cases("[]", "at", "ptr", ModuleAccess::Element)
+      .Case("as", ModuleAccess::Cast)
+      .Default(ModuleAccess::None);
+}
+
 bool isOptionsClass(const CXXRecordDecl *RD) {
   return RD && RD->getDeclName().isIdentifier() &&
          RD->getName().ends_with("Options") && isLibraryDecl(RD);
@@ -206,6 +229,8 @@ ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
       .Case("SigmoidImpl", ModuleKind::Sigmoid)
       .Case("FlattenImpl", ModuleKind::Flatten)
       .Case("SequentialImpl", ModuleKind::Sequential)
+      .Case("ModuleListImpl", ModuleKind::ModuleList)
+      .Case("ModuleDictImpl", ModuleKind::ModuleDict)
       .Case("FunctionalImpl", ModuleKind::Functional)
       .Cases("ReLUImpl", "ReLU6Impl", "LeakyReLUImpl", "PReLUImpl", "ELUImpl",
              ModuleKind::ShapePreserving)
@@ -336,7 +361,8 @@ bool mutatesObject(const CXXMethodDecl *M) {
   llvm::StringRef Name = M->getName();
   return outOfPlaceName(Name) != Name || Name == "push_back" ||
          Name == "emplace_back" || Name == "extend" || Name == "insert" ||
-         Name == "reset";
+         Name == "reset" || Name == "update" || Name == "pop" ||
+         Name == "clear";
 }
 
 bool isDeviceType(QualType T) {
@@ -352,8 +378,11 @@ bool isValueWrapper(const CXXRecordDecl *RD) {
   if (!RD || !RD->getDeclName().isIdentifier() || !isLibraryDecl(RD))
     return false;
   llvm::StringRef Name = RD->getName();
+  // basic_string: a std::string from a literal carries that literal (the key
+  // of a ModuleDict).
   return llvm::is_contained({"function", "shared_ptr", "optional", "Scalar",
-                             "ExpandingArray", "variant", "IListRef"},
+                             "ExpandingArray", "variant", "IListRef",
+                             "basic_string"},
                             Name) ||
          Name.ends_with("ArrayRef");
 }
@@ -452,6 +481,12 @@ ApiCall classifyCall(const CallExpr *E) {
       }
       if (K == OO_Call && (holderImpl(Parent) || derivesFromModule(Parent))) {
         Out.Kind = ApiCall::ModuleCall;
+        return Out;
+      }
+      if (K == OO_Subscript && isLibraryDecl(Parent) &&
+          (holderImpl(Parent) || derivesFromModule(Parent))) {
+        Out.Kind = ApiCall::ModuleMethod; // list[0], dict["head"]
+        Out.Name = "[]";
         return Out;
       }
       if (isTensorType(QualType(Parent->getTypeForDecl(), 0))) {

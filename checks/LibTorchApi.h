@@ -39,6 +39,18 @@ bool isScalarTypeExpr(const clang::Expr *E);
 /// "Impl"). Null if the type is not a module.
 const clang::CXXRecordDecl *moduleImplOf(clang::QualType T);
 
+/// The nearest torch::nn module class that Impl, a user's class, derives
+/// from and whose computation is modelled (a `struct StageImpl :
+/// SequentialImpl`); null if there is none.
+const clang::CXXRecordDecl *libraryModuleBase(const clang::CXXRecordDecl *Impl);
+
+/// Methods of torch::nn's modules that give one module out of another: an
+/// element of a Sequential, ModuleList or ModuleDict (`list[0]`,
+/// `list->at<LinearImpl>(0)`, `list->ptr(0)`, `dict["head"]`), or the module
+/// itself as a given class (`m->as<Linear>()`, null if it is not one).
+enum class ModuleAccess { None, Element, Cast };
+ModuleAccess moduleAccessOf(llvm::StringRef Name);
+
 /// A LibTorch options class (LinearOptions, SoftmaxFuncOptions, ...), whose
 /// setters are builder methods.
 bool isOptionsClass(const clang::CXXRecordDecl *RD);

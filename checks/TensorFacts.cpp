@@ -329,9 +329,9 @@ bool ModuleFact::operator==(const ModuleFact &O) const {
       Kernel != O.Kernel || Stride != O.Stride || Padding != O.Padding ||
       Dilation != O.Dilation || Hidden != O.Hidden ||
       StateRows != O.StateRows || BatchFirst != O.BatchFirst ||
-      PairState != O.PairState ||
-      Impl != O.Impl || Loss != O.Loss || UnknownPrefix != O.UnknownPrefix ||
-      Children.size() != O.Children.size())
+      PairState != O.PairState || Impl != O.Impl || Loss != O.Loss ||
+      UnknownPrefix != O.UnknownPrefix ||
+      Children.size() != O.Children.size() || Keys != O.Keys)
     return false;
   for (size_t I = 0; I < Children.size(); ++I)
     if (Children[I] != O.Children[I] &&
@@ -385,6 +385,8 @@ bool Value::operator==(const Value &O) const {
     return B == O.B;
   case List:
     return Exact == O.Exact && Items == O.Items;
+  case String:
+    return Str == O.Str;
   }
   return false;
 }
@@ -439,9 +441,13 @@ static ModulePtr joinModules(const ModulePtr &A, const ModulePtr &B) {
     return nullptr;
   if (A == B || *A == *B)
     return A;
+  // Sequentials and ModuleLists of different lengths keep what both end
+  // with; dictionaries only what both hold under the same keys.
+  bool Suffix =
+      A->Kind == ModuleKind::Sequential || A->Kind == ModuleKind::ModuleList;
   if (A->Kind != B->Kind || A->Impl != B->Impl || A->Loss != B->Loss ||
-      (A->Kind != ModuleKind::Sequential &&
-       A->Children.size() != B->Children.size()))
+      (!Suffix && A->Children.size() != B->Children.size()) ||
+      A->Keys != B->Keys)
     return nullptr;
   auto R = std::make_shared<ModuleFact>(*A);
   if (A->Children.size() != B->Children.size()) {
@@ -512,6 +518,11 @@ Value join(const Value &A, const Value &B) {
   }
   case Value::ScalarType:
     return Value::scalarType(std::nullopt);
+  case Value::String: {
+    Value R = A;
+    R.Str = std::nullopt;
+    return R;
+  }
   case Value::List: {
     if (A.Exact && B.Exact && A.Items.size() == B.Items.size()) {
       std::vector<Value> Items;

@@ -172,6 +172,8 @@ enum class ModuleKind {
   Embedding, ///< indices [...] to vectors [..., dim]
   Recurrent, ///< RNN, LSTM, GRU: (output, state), output [..., hidden]
   Sequential,
+  ModuleList, ///< no forward(): its modules are picked out by index
+  ModuleDict, ///< no forward(): its modules are picked out by key
   Functional, ///< torch::nn::Functional wrapping a callable
   Custom,     ///< a user module with its own forward()
   Loss,       ///< a loss module (CrossEntropyLoss, NLLLoss, ...)
@@ -196,10 +198,12 @@ struct ModuleFact {
   Dim Hidden, StateRows;
   std::optional<bool> BatchFirst;
   bool PairState = false;
-  std::vector<std::shared_ptr<const ModuleFact>> Children; ///< Sequential
-  /// Sequential: modules of unknown number and kind come before Children
-  /// (a Sequential grown in a loop); the last modules still decide the output.
+  /// Sequential, ModuleList, ModuleDict
+  std::vector<std::shared_ptr<const ModuleFact>> Children;
+  /// Sequential, ModuleList: modules of unknown number and kind come before
+  /// Children (grown in a loop); the last modules still decide the output.
   bool UnknownPrefix = false;
+  std::vector<std::string> Keys; ///< ModuleDict: the key of each child
   const clang::CXXRecordDecl *Impl = nullptr;             ///< Custom
   std::shared_ptr<const FieldMap> Fields;                 ///< Custom
   std::shared_ptr<const Value> Callable;                  ///< Functional
@@ -244,7 +248,8 @@ struct Value {
     ScalarType,
     Callable,
     Builder,
-    List
+    List,
+    String
   } Kind = Unknown;
   TensorFact T;
   ModulePtr M;
@@ -254,6 +259,7 @@ struct Value {
   std::optional<DType> ST; ///< ScalarType
   CallableFact C;
   BuilderFact B;
+  std::optional<std::string> Str; ///< String (a key of a ModuleDict)
   /// List: a tuple, a pair, a braced list or a std::vector. With Exact, Items
   /// is the whole sequence; otherwise Items holds at most one value, the join
   /// of every element (none yet: an empty vector).

@@ -233,6 +233,71 @@ static Value itemAt(const Value &L, std::optional<int64_t> I) {
   return L.anyItem();
 }
 
+/// The module at an index of a Sequential or ModuleList, or under a key of a
+/// ModuleDict; null unless which module it is is proven.
+static ModulePtr elementOf(const Value &Container, llvm::ArrayRef<Value> Args) {
+  if (!Container.isModule() || Args.size() != 1)
+    return nullptr;
+  const ModuleFact &M = *Container.M;
+  if (M.Kind == ModuleKind::ModuleDict) {
+    if (Args[0].Kind != Value::String || !Args[0].Str)
+      return nullptr;
+    auto It = llvm::find(M.Keys, *Args[0].Str);
+    return It == M.Keys.end() ? nullptr : M.Children[It - M.Keys.begin()];
+  }
+  if ((M.Kind != ModuleKind::Sequential && M.Kind != ModuleKind::ModuleList) ||
+      M.UnknownPrefix)
+    return nullptr; // the index of a known module is not
+  std::optional<int64_t> I = knownInt(Args[0]);
+  if (!I || *I < 0 || *I >= static_cast<int64_t>(M.Children.size()))
+    return nullptr;
+  return M.Children[*I];
+}
+
+/// M seen as the module class that a cast or a typed access returns (T* of
+/// as<T>(), T& of at<T>(i), shared_ptr<Module> of list[i]); unknown unless M
+/// provably is one (as<T>() of another class is null).
+static Value moduleAs(const ModulePtr &M, QualType T) {
+  const CXXRecordDecl *Want = api::moduleImplOf(T);
+  if (!M || !M->Impl || !Want)
+    return Value::unknown();
+  const CXXRecordDecl *Have = M->Impl->getDefinition();
+  if (Have && (Have->getCanonicalDecl() == Want->getCanonicalDecl() ||
+               Have->isDerivedFrom(Want)))
+    return Value::module(M);
+  return Value::unknown();
+}
+
+/// A user's module (`struct StageImpl : SequentialImpl`) as the torch::nn
+/// class it derives from, whose forward() it inherits or calls.
+static ModulePtr asLibraryBase(const ModulePtr &M) {
+  auto Base = std::make_shared<ModuleFact>(*M);
+  Base->Kind = api::moduleKindOf(api::libraryModuleBase(M->Impl));
+  return Base;
+}
+
+/// Adds {key, module} pairs to a ModuleDict as update() does: a key it holds
+/// already keeps its place and gets the new module. False if a key or the
+/// number of pairs is not known.
+static bool updateDict(ModuleFact &Dict, const Value &Pairs) {
+  if (Pairs.Kind != Value::List || !Pairs.Exact)
+    return false;
+  for (const Value &P : Pairs.Items) {
+    if (P.Kind != Value::List || !P.Exact || P.Items.size() != 2 ||
+        P.Items[0].Kind != Value::String || !P.Items[0].Str)
+      return false;
+    ModulePtr Module = P.Items[1].isModule() ? P.Items[1].M : nullptr;
+    auto It = llvm::find(Dict.Keys, *P.Items[0].Str);
+    if (It != Dict.Keys.end()) {
+      Dict.Children[It - Dict.Keys.begin()] = std::move(Module);
+      continue;
+    }
+    Dict.Keys.push_back(*P.Items[0].Str);
+    Dict.Children.push_back(std::move(Module));
+  }
+  return true;
+}
+
 /// An integer, or a list of equal integers (a square kernel).
 static std::optional<int64_t> squareInt(const Value &V) {
   if (auto I = knownInt(V))
@@ -1063,6 +1128,14 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
     V.C.Captures = std::make_shared<FieldMap>(E.Vars);
     return V;
   }
+  case Stmt::StringLiteralClass: {
+    const auto *SL = cast<StringLiteral>(X);
+    Value V;
+    V.Kind = Value::String;
+    if (SL->getCharByteWidth() == 1)
+      V.Str = SL->getString().str();
+    return V;
+  }
   case Stmt::CXXBoolLiteralExprClass:
     return Value::integer(cast<CXXBoolLiteralExpr>(X)->getValue());
   case Stmt::FloatingLiteralClass: {
@@ -1218,39 +1291,83 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
     if (Method && isUserFunction(Method) && Method->getName() == "forward")
       return callUser(Method, Args, M, C, F);
+    if (M && M->Kind == ModuleKind::Custom && Method &&
+        api::isLibraryDecl(Method) && api::libraryModuleBase(M->Impl) &&
+        api::libraryModuleBase(M->Impl)->getCanonicalDecl() ==
+            Method->getParent()->getCanonicalDecl())
+      // The forward of the torch::nn class that the user's class derives
+      // from (`SequentialImpl::forward(x)` in StageImpl::forward).
+      return applyModule(asLibraryBase(M), Args, Call.Args, C, E, F);
     return applyModule(M, Args, Call.Args, C, E, F);
   }
   case api::ApiCall::ModuleMethod: {
     Value Self = eval(Call.Self, E, F);
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
-    if (Call.Name == "push_back" || Call.Name == "extend") {
-      ModulePtr Seq = Self.isModule() ? Self.M : nullptr;
-      const ValueDecl *D = storageOf(Call.Self);
-      if (!D)
-        return Value::unknown();
-      if (!Seq && api::moduleKindOf(api::moduleImplOf(Call.Self->getType())) ==
-                      ModuleKind::Sequential) {
-        // A Sequential whose modules so far are unknown.
-        auto Unknown = std::make_shared<ModuleFact>();
-        Unknown->Kind = ModuleKind::Sequential;
-        Unknown->UnknownPrefix = true;
-        Seq = std::move(Unknown);
-      }
-      if (!Seq || Seq->Kind != ModuleKind::Sequential || Args.empty()) {
-        E.Vars.erase(D);
-        return Value::unknown();
-      }
-      auto Grown = std::make_shared<ModuleFact>(*Seq);
-      const Value &Added = Args.back();
-      if (Call.Name == "extend" && Added.isModule() &&
-          Added.M->Kind == ModuleKind::Sequential)
-        Grown->Children.insert(Grown->Children.end(),
-                               Added.M->Children.begin(),
-                               Added.M->Children.end());
-      else
-        Grown->Children.push_back(Added.isModule() ? Added.M : nullptr);
-      E.Vars[D] = Value::module(std::move(Grown));
+    switch (api::moduleAccessOf(Call.Name)) {
+    case api::ModuleAccess::Element:
+      return moduleAs(elementOf(Self, Args), C->getType());
+    case api::ModuleAccess::Cast:
+      return moduleAs(Self.isModule() ? Self.M : nullptr, C->getType());
+    case api::ModuleAccess::None:
+      break;
     }
+    const CXXRecordDecl *Impl = api::moduleImplOf(Call.Self->getType());
+    ModuleKind Kind = api::moduleKindOf(Impl);
+    bool Container = Kind == ModuleKind::Sequential ||
+                     Kind == ModuleKind::ModuleList ||
+                     Kind == ModuleKind::ModuleDict;
+    bool Grows = Call.Name == "push_back" || Call.Name == "extend" ||
+                 (Call.Name == "update" && Kind == ModuleKind::ModuleDict);
+    if (!Grows) {
+      // insert, pop, clear: a container changed in a way not modelled.
+      if (Container &&
+          api::mutatesObject(dyn_cast_or_null<CXXMethodDecl>(Call.Callee)))
+        if (const ValueDecl *D = rootStorageOf(Call.Self))
+          E.Vars.erase(D);
+      return Value::unknown();
+    }
+    ModulePtr Seq = Self.isModule() ? Self.M : nullptr;
+    const ValueDecl *D = storageOf(Call.Self);
+    if (!D)
+      return Value::unknown();
+    if (!Seq && Container) {
+      // A container whose modules so far are unknown.
+      auto Unknown = std::make_shared<ModuleFact>();
+      Unknown->Kind = Kind;
+      Unknown->Impl = Impl;
+      Unknown->UnknownPrefix = true;
+      Seq = std::move(Unknown);
+    }
+    if (!Seq || Seq->Kind != Kind || !Container || Args.empty()) {
+      E.Vars.erase(D);
+      return Value::unknown();
+    }
+    auto Grown = std::make_shared<ModuleFact>(*Seq);
+    const Value &Added = Args.back();
+    if (Kind == ModuleKind::ModuleDict) {
+      if (!updateDict(*Grown, Added)) {
+        // Some key is unknown: any key may now hold anything.
+        Grown->Keys.clear();
+        Grown->Children.clear();
+        Grown->UnknownPrefix = true;
+      }
+    } else if (Call.Name == "extend" && Added.isModule() &&
+               (Added.M->Kind == ModuleKind::Sequential ||
+                Added.M->Kind == ModuleKind::ModuleList)) {
+      if (Added.M->UnknownPrefix) {
+        // Unknown modules now come before the added ones.
+        Grown->Children.clear();
+        Grown->UnknownPrefix = true;
+      }
+      Grown->Children.insert(Grown->Children.end(), Added.M->Children.begin(),
+                             Added.M->Children.end());
+    } else if (Call.Name == "extend") {
+      Grown->Children.clear();
+      Grown->UnknownPrefix = true;
+    } else {
+      Grown->Children.push_back(Added.isModule() ? Added.M : nullptr);
+    }
+    E.Vars[D] = Value::module(std::move(Grown));
     return Value::unknown();
   }
   case api::ApiCall::BuilderMethod: {
@@ -1673,7 +1790,8 @@ ModulePtr TensorFlowAnalysis::Interpreter::moduleFromType(QualType T) {
   if (Kind == ModuleKind::Custom)
     return classState(Impl);
   if (Kind == ModuleKind::Unknown || Kind == ModuleKind::Sequential ||
-      Kind == ModuleKind::Functional)
+      Kind == ModuleKind::Functional || Kind == ModuleKind::ModuleList ||
+      Kind == ModuleKind::ModuleDict)
     return Kind == ModuleKind::Sequential && T->getAsCXXRecordDecl() &&
                    !T->isPointerType()
                ? std::make_shared<ModuleFact>(ModuleFact{ModuleKind::Sequential})
@@ -1776,7 +1894,16 @@ static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args) {
       M.BatchFirst = *BatchFirst != 0;
     break;
   }
-  case ModuleKind::Sequential: {
+  case ModuleKind::ModuleDict:
+    // ModuleDict(pairs), pairs a vector of {"key", module}.
+    if (!Args.empty() && (Args.size() != 1 || !updateDict(M, Args[0]))) {
+      M.Keys.clear();
+      M.Children.clear();
+      M.UnknownPrefix = true;
+    }
+    break;
+  case ModuleKind::Sequential:
+  case ModuleKind::ModuleList: {
     // Sequential(a, b) or, for named modules, Sequential({{"a", a}, ...}).
     llvm::ArrayRef<Value> Modules = Args;
     if (Args.size() == 1 && Args[0].Kind == Value::List) {
@@ -1895,13 +2022,23 @@ ModulePtr TensorFlowAnalysis::Interpreter::constructModule(
       // Through ModuleHolder's or make_shared's forwarding constructor: the
       // user's constructor that takes this many arguments.
       for (const CXXConstructorDecl *C : Impl->ctors()) {
-        if (C->isCopyOrMoveConstructor() || C->getMinRequiredArguments() > Args.size() ||
+        if (C->isCopyOrMoveConstructor() || C->isInheritingConstructor() ||
+            C->getMinRequiredArguments() > Args.size() ||
             C->getNumParams() < Args.size())
           continue;
         if (Chosen)
           return classState(Impl); // ambiguous
         Chosen = C;
       }
+    }
+    if (const CXXRecordDecl *Base = api::libraryModuleBase(Impl);
+        Base && (!Chosen || Chosen->isInheritingConstructor())) {
+      // Built by the constructor of the torch::nn class it derives from
+      // (`using SequentialImpl::SequentialImpl`): configured as that class.
+      M->Kind = api::moduleKindOf(Base, &M->Loss);
+      configureModule(*M, Args);
+      M->Kind = ModuleKind::Custom;
+      return M;
     }
     if (!Chosen || !Chosen->hasBody())
       return classState(Impl);
@@ -2054,6 +2191,8 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
           return Value::unknown(); // overloaded
         Forward = Method;
       }
+    if (!Forward && api::libraryModuleBase(M->Impl))
+      return applyModule(asLibraryBase(M), Args, ArgExprs, Site, E, F);
     return callUser(Forward, Args, M, Site, F);
   }
   case ModuleKind::Loss: {
@@ -2071,6 +2210,8 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     Scalar.Type = DType::Float;
     return Value::tensor(Scalar);
   }
+  case ModuleKind::ModuleList:
+  case ModuleKind::ModuleDict: // no forward()
   case ModuleKind::Unknown:
     return Value::unknown();
   }

@@ -111,6 +111,29 @@ torch::Tensor softmaxOnBothBranches(bool eval) {
   return loss;
 }
 
+// A Sequential subclass with its own forward(), built by the inherited
+// constructor and nested in another Sequential.
+struct StageImpl : torch::nn::SequentialImpl {
+  using torch::nn::SequentialImpl::SequentialImpl;
+  torch::Tensor forward(torch::Tensor x) {
+    return torch::nn::SequentialImpl::forward(x);
+  }
+};
+TORCH_MODULE(Stage);
+
+torch::Tensor sequentialSubclassNestedInSequential() {
+  Stage features(torch::nn::Linear(10, 8), torch::nn::ReLU());
+  Stage classifier(torch::nn::Linear(8, 3), torch::nn::Softmax(1));
+  torch::nn::Sequential net;
+  net->push_back("features", features);
+  net->push_back("classifier", classifier);
+  auto loss = F::nll_loss(net->forward(torch::randn({16, 10})),
+                          torch::randint(0, 3, {16}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of NLLLoss [16, 3] is a softmax, not a log_softmax
+  // CHECK-MESSAGES: :[[@LINE-7]]:45: note: softmax applied by this torch::nn::Softmax module
+  return loss;
+}
+
 //===--- Negative: log-probabilities, or softmax that does not reach it ---===//
 
 torch::Tensor logSoftmaxForms() {
@@ -168,4 +191,21 @@ torch::Tensor softmaxIntoCrossEntropy() {
 
 torch::Tensor unknownInput(const torch::Tensor &scores) {
   return F::nll_loss(scores, torch::randint(0, 3, {4}));
+}
+
+// The subclass's forward takes the log of the base's softmax.
+struct LogStageImpl : torch::nn::SequentialImpl {
+  using torch::nn::SequentialImpl::SequentialImpl;
+  torch::Tensor forward(torch::Tensor x) {
+    return torch::log(torch::nn::SequentialImpl::forward(x));
+  }
+};
+TORCH_MODULE(LogStage);
+
+torch::Tensor sequentialSubclassTakingTheLog() {
+  LogStage classifier(torch::nn::Linear(10, 3), torch::nn::Softmax(1));
+  torch::nn::Sequential net;
+  net->push_back(classifier);
+  return F::nll_loss(net->forward(torch::randn({16, 10})),
+                     torch::randint(0, 3, {16}));
 }
