@@ -210,6 +210,14 @@ struct ModuleFact {
   LossKind Loss = LossKind::CrossEntropy;                 ///< Loss
   std::shared_ptr<const Value> LossOptions;               ///< Loss
 
+  /// The container's modules so far are no longer known (a key or a count
+  /// that is not): only modules added later will be.
+  void forgetChildren() {
+    Children.clear();
+    Keys.clear();
+    UnknownPrefix = true;
+  }
+
   bool operator==(const ModuleFact &O) const;
 };
 using ModulePtr = std::shared_ptr<const ModuleFact>;

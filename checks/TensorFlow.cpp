@@ -1347,23 +1347,19 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
     if (Kind == ModuleKind::ModuleDict) {
       if (!updateDict(*Grown, Added)) {
         // Some key is unknown: any key may now hold anything.
-        Grown->Keys.clear();
-        Grown->Children.clear();
-        Grown->UnknownPrefix = true;
+        Grown->forgetChildren();
       }
     } else if (Call.Name == "extend" && Added.isModule() &&
                (Added.M->Kind == ModuleKind::Sequential ||
                 Added.M->Kind == ModuleKind::ModuleList)) {
       if (Added.M->UnknownPrefix) {
         // Unknown modules now come before the added ones.
-        Grown->Children.clear();
-        Grown->UnknownPrefix = true;
+        Grown->forgetChildren();
       }
       Grown->Children.insert(Grown->Children.end(), Added.M->Children.begin(),
                              Added.M->Children.end());
     } else if (Call.Name == "extend") {
-      Grown->Children.clear();
-      Grown->UnknownPrefix = true;
+      Grown->forgetChildren();
     } else {
       Grown->Children.push_back(Added.isModule() ? Added.M : nullptr);
     }
@@ -1896,11 +1892,8 @@ static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args) {
   }
   case ModuleKind::ModuleDict:
     // ModuleDict(pairs), pairs a vector of {"key", module}.
-    if (!Args.empty() && (Args.size() != 1 || !updateDict(M, Args[0]))) {
-      M.Keys.clear();
-      M.Children.clear();
-      M.UnknownPrefix = true;
-    }
+    if (!Args.empty() && (Args.size() != 1 || !updateDict(M, Args[0])))
+      M.forgetChildren();
     break;
   case ModuleKind::Sequential:
   case ModuleKind::ModuleList: {
