@@ -66,6 +66,9 @@ struct Frame {
 
 constexpr unsigned MaxCallDepth = 8;
 constexpr unsigned MaxLoopIterations = 4;
+/// A range-for over a list of at most this many known items runs its body
+/// once per item, as the program does (labels pushed one by one).
+constexpr size_t MaxUnrolledItems = 64;
 
 } // namespace
 
@@ -98,6 +101,10 @@ private:
   void execLoop(const Stmt *Init, const Expr *Cond, const Stmt *Body,
                 const Expr *Inc, const VarDecl *CondVar, Env &E, Frame &F,
                 bool BodyFirst);
+  /// Runs a range-for's body once per item of Range; writes the items back
+  /// to Container when the loop variable is a reference that can write them.
+  void execUnrolled(const CXXForRangeStmt *R, Value Range,
+                    const ValueDecl *Container, Env &E, Frame &F);
   void forgetAssignedIn(const Stmt *S, Env &E);
 
   // Expressions.
@@ -223,6 +230,16 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
 
 static Shape broadcast(const Shape &A, const Shape &B);
 static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args);
+
+/// A list of integers of known length as a list of its items.
+static Value asList(const Value &V) {
+  if (V.Kind != Value::IntList || !V.Ints)
+    return V;
+  std::vector<Value> Items;
+  for (const Dim &I : *V.Ints)
+    Items.push_back(Value::integer(I));
+  return Value::list(std::move(Items));
+}
 
 /// Element I of a list: exact when the list is, else what any element is.
 static Value itemAt(const Value &L, std::optional<int64_t> I) {
@@ -668,13 +685,28 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
   case Stmt::CXXForRangeStmtClass: {
     const auto *R = cast<CXXForRangeStmt>(S);
     exec(R->getInit(), E, F);
-    Value Range = eval(R->getRangeInit(), E, F);
+    Value Range = asList(eval(R->getRangeInit(), E, F));
+    const VarDecl *Item = R->getLoopVariable();
+    // `for (auto &y : ys) y -= 1` writes the container's elements.
+    bool WritesItems =
+        Item->getType()->isLValueReferenceType() &&
+        !Item->getType().getNonReferenceType().isConstQualified();
+    const ValueDecl *Container = storageOf(R->getRangeInit());
+    if (Range.Kind == Value::List && Range.Exact &&
+        Range.Items.size() <= MaxUnrolledItems &&
+        (!WritesItems || (Container && !isa<DecompositionDecl>(Item)))) {
+      execUnrolled(R, Range, WritesItems ? Container : nullptr, E, F);
+      return;
+    }
     // The loop variable is any element of the range.
     if (Range.Kind == Value::List)
-      E.Vars[R->getLoopVariable()] = Range.anyItem();
+      E.Vars[Item] = Range.anyItem();
     else
-      E.Vars.erase(R->getLoopVariable());
+      E.Vars.erase(Item);
     execLoop(nullptr, nullptr, R->getBody(), nullptr, nullptr, E, F, false);
+    if (WritesItems)
+      if (const ValueDecl *Root = rootStorageOf(R->getRangeInit()))
+        E.Vars.erase(Root);
     return;
   }
   case Stmt::BreakStmtClass:
@@ -773,6 +805,35 @@ void TensorFlowAnalysis::Interpreter::forgetAssignedIn(const Stmt *S, Env &E) {
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
+}
+
+void TensorFlowAnalysis::Interpreter::execUnrolled(const CXXForRangeStmt *R,
+                                                   Value Range,
+                                                   const ValueDecl *Container,
+                                                   Env &E, Frame &F) {
+  const VarDecl *Item = R->getLoopVariable();
+  Env Exit;
+  Exit.Dead = true;
+  for (Value &Element : Range.Items) {
+    E.Vars[Item] = Element;
+    F.Loops.emplace_back();
+    exec(R->getBody(), E, F);
+    LoopContext L = std::move(F.Loops.back());
+    F.Loops.pop_back();
+    for (const Env &C : L.Continues)
+      E = joinEnvs(E, C);
+    if (Container) {
+      // The element, written through the reference, is back in the list.
+      auto It = E.Vars.find(Item);
+      Element = It == E.Vars.end() ? Value::unknown() : It->second;
+      E.Vars[Container] = Range;
+    }
+    for (const Env &Br : L.Breaks)
+      Exit = joinEnvs(Exit, Br);
+    if (E.Dead)
+      break;
+  }
+  E = joinEnvs(E, Exit);
 }
 
 void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
@@ -1677,12 +1738,7 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
   Value Self = eval(Call.Self, E, F);
   llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
   const ValueDecl *D = storageOf(Call.Self);
-  if (Self.Kind == Value::IntList && Self.Ints) {
-    std::vector<Value> Items;
-    for (const Dim &I : *Self.Ints)
-      Items.push_back(Value::integer(I));
-    Self = Value::list(std::move(Items));
-  }
+  Self = asList(Self);
   if (Self.Kind != Value::List)
     Self = Value::list({Value()}, /*Exact=*/false); // anything may be in it
   llvm::StringRef Name = Call.Name;

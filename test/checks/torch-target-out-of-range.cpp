@@ -64,6 +64,30 @@ void vectorOfLabels() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 4} but the input [4, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
 }
 
+enum Mood : int64_t { kSad, kCalm, kHappy, kExcited };
+
+// Labels pushed one by one from a list of enumerators: kExcited is 3, past
+// the head's 3 classes (the range-for runs once per item).
+void enumeratorsPushedInARangeFor() {
+  torch::nn::Linear head(8, 3);
+  std::vector<Mood> moods = {kHappy, kSad, kExcited, kCalm};
+  std::vector<int64_t> ids;
+  for (Mood m : moods)
+    ids.push_back(static_cast<int64_t>(m));
+  auto loss = F::cross_entropy(head(torch::randn({4, 8})), torch::tensor(ids));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [4, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
+// 1-based labels shifted through a reference, but one label too far: 4 - 1.
+void shiftedThroughAReferenceStillTooLarge() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> stars = {1, 2, 4, 3};
+  for (int64_t &s : stars)
+    s -= 1;
+  auto loss = F::cross_entropy(head(torch::randn({4, 8})), torch::tensor(stars));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [4, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
 // A "no class" label equal to C.
 void fullWithNumClasses() {
   torch::nn::Linear fc(8, 3);
@@ -301,6 +325,48 @@ void valuesFixedInPlace() {
   auto y = torch::randint(-1, 3, {32});
   y.masked_fill_(y < 0, 0);
   auto loss = F::cross_entropy(fc(torch::randn({32, 10})), y);
+}
+
+// 1-based labels shifted to 0-based through the loop's reference.
+void shiftedThroughAReference() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> stars = {1, 2, 3, 3};
+  for (auto &s : stars)
+    s -= 1;
+  auto loss = F::cross_entropy(head(torch::randn({4, 8})), torch::tensor(stars));
+}
+
+void assignedThroughAReference() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> stars = {1, 2, 3, 3};
+  for (int64_t &s : stars)
+    s = s - 1;
+  auto loss = F::cross_entropy(head(torch::randn({4, 8})), torch::tensor(stars));
+}
+
+// The labels of a field are shifted through a reference: no longer known.
+struct Ratings {
+  std::vector<int64_t> stars = {1, 2, 3, 3};
+};
+void shiftedFieldThroughAReference(Ratings r) {
+  torch::nn::Linear head(8, 3);
+  for (auto &s : r.stars)
+    s -= 1;
+  auto loss =
+      F::cross_entropy(head(torch::randn({4, 8})), torch::tensor(r.stars));
+}
+
+// The loop stops at the first out-of-range label: 3 is never pushed.
+void loopBreaksBeforeTheBadLabel() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> raw = {2, 0, 3, 1};
+  std::vector<int64_t> ids;
+  for (int64_t r : raw) {
+    if (r >= 3)
+      break;
+    ids.push_back(r);
+  }
+  auto loss = F::cross_entropy(head(torch::randn({2, 8})), torch::tensor(ids));
 }
 
 // The labels come from outside: nothing is known about their values.
