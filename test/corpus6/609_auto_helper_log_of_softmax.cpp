@@ -1,5 +1,5 @@
-// LABEL: torch-softmax-before-nll-loss
-// LINE: 34
+// LABEL: none
+// LINE: 0
 // RUNTIME: ran, loss=inf
 #include <torch/torch.h>
 
