@@ -142,9 +142,24 @@ Shape withoutDim(const Shape &S, int64_t Pos) {
 ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
                                   const Shape &Target,
                                   std::optional<DType> TargetType) {
-  if (!Input || !Target || Kind == LossKind::BCEWithLogits)
+  if (!Input || !Target)
     return unknown();
   llvm::ArrayRef<Dim> In(*Input), Tg(*Target);
+
+  // torch::nn's binary_cross_entropy_with_logits (the functional and the
+  // module) checks the sizes first; it does not broadcast the target.
+  if (Kind == LossKind::BCEWithLogits) {
+    std::optional<bool> Same = sameDims(In, Tg);
+    if (!Same)
+      return unknown();
+    if (*Same)
+      return valid(/*ClassIndices=*/false);
+    return raises(ContractVerdict::TargetSize,
+                  "Target size (" + formatShape(Target) +
+                      ") must be the same as input size (" +
+                      formatShape(Input) + ")",
+                  /*ClassIndices=*/false);
+  }
 
   // cross_entropy reads a target of the input's exact shape as class
   // probabilities.

@@ -40,7 +40,8 @@ struct ContractVerdict {
   }
 };
 
-/// Replays cross_entropy(Input, Target) (or nll_loss when Kind is NLL).
+/// Replays cross_entropy(Input, Target) (nll_loss when Kind is NLL, torch::nn's
+/// binary_cross_entropy_with_logits when it is BCEWithLogits).
 ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
                                   const Shape &Target,
                                   std::optional<DType> TargetType);

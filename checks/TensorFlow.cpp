@@ -1550,6 +1550,11 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       } else if (Args.size() > 4) {
         Ignore = knownInt(Args[4]); // at::cross_entropy_loss / nll_loss
       }
+      if (*Loss == LossKind::BCEWithLogits &&
+          Call.Kind == api::ApiCall::TorchFunction)
+        // at::binary_cross_entropy_with_logits broadcasts the target (the
+        // size check is torch::nn's): its shape proves nothing.
+        Args[1].T.Sizes.reset();
       recordLoss(*Loss, Args[0], Args[1], Ignore, Call.Args[0], Call.Args[1],
                  C, F);
       TensorFact Scalar;

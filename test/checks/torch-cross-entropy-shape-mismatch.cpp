@@ -126,6 +126,17 @@ void mismatchThroughAHelperInALoop() {
   }
 }
 
+// BCEWithLogitsLoss: a head of one output, [N, 1], against [N] labels. The
+// C++ functional and module check the sizes; they do not broadcast.
+void bceHeadOfOneAgainstFlatLabels() {
+  torch::nn::Linear head(8, 1);
+  torch::nn::BCEWithLogitsLoss criterion;
+  auto labels = torch::randint(0, 2, {16}).to(torch::kFloat);
+  auto loss = criterion(head(torch::randn({16, 8})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: BCEWithLogitsLoss receives input of shape [16, 1] and float target of shape [16]: the target's shape does not fit the input's; LibTorch raises "Target size ([16]) must be the same as input size ([16, 1])" [torch-cross-entropy-shape-mismatch]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [16, 1] / [16]: BCEWithLogitsLoss raises "Target size ([16]) must be the same as input size ([16, 1])"
+}
+
 //===--- Negative: accepted shapes, unknown shapes, other checks' bugs ----===//
 
 void matchingShapes() {
@@ -250,4 +261,29 @@ void logitsTooLargeToSample() {
   auto loss = F::cross_entropy(logits, labels);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [8, 32000, 512] and int64 target of shape [8, 256]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 32000, 512] (shape only) / [8, 256]: CrossEntropyLoss raises
+}
+
+// at::binary_cross_entropy_with_logits broadcasts [N, 1] against [N]: wrong
+// numbers, but no error, and not this check's claim.
+void bceThroughAtenBroadcasts() {
+  torch::nn::Linear head(8, 1);
+  auto labels = torch::randint(0, 2, {16}).to(torch::kFloat);
+  auto loss =
+      torch::binary_cross_entropy_with_logits(head(torch::randn({16, 8})), labels);
+}
+
+// The target made [N, 1], or the input made [N]: the sizes agree.
+void bceShapesThatAgree() {
+  torch::nn::Linear head(8, 1);
+  auto labels = torch::randint(0, 2, {16}).to(torch::kFloat);
+  auto a = F::binary_cross_entropy_with_logits(head(torch::randn({16, 8})),
+                                               labels.unsqueeze(1));
+  auto b = F::binary_cross_entropy_with_logits(
+      head(torch::randn({16, 8})).squeeze(1), labels);
+}
+
+// Multi-label targets of unknown shape.
+void bceUnknownTarget(const torch::Tensor &x, const torch::Tensor &y) {
+  torch::nn::Linear head(8, 4);
+  auto loss = F::binary_cross_entropy_with_logits(head(x), y);
 }

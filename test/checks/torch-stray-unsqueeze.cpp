@@ -271,6 +271,17 @@ void datasetStackedByALoader() {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: reached through this call
 }
 
+// BCEWithLogitsLoss: the logits squeezed to [N], the labels unsqueezed to
+// [N, 1].
+void bceTargetUnsqueezedAgainstSqueezedLogits() {
+  torch::nn::Linear head(8, 1);
+  auto logits = head(torch::randn({16, 8})).squeeze(1);
+  auto labels = torch::randint(0, 2, {16}).to(torch::kFloat).unsqueeze(1);
+  auto loss = F::binary_cross_entropy_with_logits(logits, labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of BCEWithLogitsLoss has shape [16, 1] after unsqueeze(1), input has shape [16]; LibTorch raises "Target size ([16, 1]) must be the same as input size ([16])"; remove the unsqueeze [torch-stray-unsqueeze]
+  // CHECK-MESSAGES: :[[@LINE-3]]:62: note: unsqueeze(1) adds a dimension of size 1 here
+}
+
 //===--- Negative: unsqueezes that are undone or valid --------------------===//
 
 void undoneBySqueeze() {
