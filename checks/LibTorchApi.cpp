@@ -438,6 +438,16 @@ std::optional<LossKind> lossFunctionOf(const FunctionDecl *F) {
       .Default(std::nullopt);
 }
 
+bool isVectorOfArithmetic(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getName() != "vector" || !Spec->isInStdNamespace())
+    return false;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+         Args[0].getAsType()->isArithmeticType();
+}
+
 /// The arguments the user wrote, without the defaulted ones.
 static void collectArgs(const CallExpr *E, unsigned First, ApiCall &Out) {
   for (unsigned I = First; I < E->getNumArgs(); ++I) {

@@ -133,6 +133,9 @@ Factory factoryOf(llvm::StringRef Name);
 /// Losses as free functions (torch::nn::functional::, torch::, at::).
 std::optional<LossKind> lossFunctionOf(const clang::FunctionDecl *F);
 
+/// Whether T is a std::vector of an arithmetic type (`std::vector<float>`).
+bool isVectorOfArithmetic(clang::QualType T);
+
 /// A call, sorted by what it is in LibTorch terms.
 struct ApiCall {
   enum KindTy {

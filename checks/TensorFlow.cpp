@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
@@ -83,6 +84,9 @@ private:
   const SourceManager &SM;
   std::map<std::pair<const Expr *, std::vector<const Expr *>>, LossUse> Uses;
   std::vector<const FunctionDecl *> ActiveCalls;
+  /// Loops being run round by round: a loop inside one (or in a function it
+  /// calls) is analyzed as a whole, so the work stays bounded.
+  unsigned UnrollDepth = 0;
   llvm::DenseMap<const CXXRecordDecl *, ModulePtr> ClassStates;
   llvm::DenseSet<const CXXRecordDecl *> ClassStatesInProgress;
   /// For each statement of a block, the locals of the block that are read
@@ -105,6 +109,11 @@ private:
   /// to Container when the loop variable is a reference that can write them.
   void execUnrolled(const CXXForRangeStmt *R, Value Range,
                     const ValueDecl *Container, Env &E, Frame &F);
+  /// Runs a loop round by round while its condition is known (a loop
+  /// counted with constants), as the program does; false, leaving E as it
+  /// was, when a condition is not known or the rounds are too many.
+  bool execCounted(const Expr *Cond, const Stmt *Body, const Expr *Inc, Env &E,
+                   Frame &F, bool BodyFirst);
   void forgetAssignedIn(const Stmt *S, Env &E);
 
   // Expressions.
@@ -230,6 +239,26 @@ static std::optional<llvm::SmallVector<Dim, 4>> sizesOf(const Value &V) {
 
 static Shape broadcast(const Shape &A, const Shape &B);
 static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args);
+
+/// Whether X is `V.end()` (or `std::end(V)`), V the variable D.
+static bool isEndOf(const Expr *X, const ValueDecl *D) {
+  X = X->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(X);
+      Construct && Construct->getNumArgs() == 1)
+    X = Construct->getArg(0)->IgnoreImplicit(); // iterator to const_iterator
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(X)) {
+    if (MC->getMethodDecl() && MC->getMethodDecl()->getName() == "end")
+      Object = MC->getImplicitObjectArgument();
+  } else if (const auto *C = dyn_cast<CallExpr>(X)) {
+    const FunctionDecl *Fn = C->getDirectCallee();
+    if (Fn && Fn->getName() == "end" && C->getNumArgs() == 1)
+      Object = C->getArg(0);
+  }
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  return Ref && Ref->getDecl() == D;
+}
 
 /// A list of integers of known length as a list of its items.
 static Value asList(const Value &V) {
@@ -692,7 +721,7 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
         Item->getType()->isLValueReferenceType() &&
         !Item->getType().getNonReferenceType().isConstQualified();
     const ValueDecl *Container = storageOf(R->getRangeInit());
-    if (Range.Kind == Value::List && Range.Exact &&
+    if (UnrollDepth == 0 && Range.Kind == Value::List && Range.Exact &&
         Range.Items.size() <= MaxUnrolledItems &&
         (!WritesItems || (Container && !isa<DecompositionDecl>(Item)))) {
       execUnrolled(R, Range, WritesItems ? Container : nullptr, E, F);
@@ -814,6 +843,8 @@ void TensorFlowAnalysis::Interpreter::execUnrolled(const CXXForRangeStmt *R,
   const VarDecl *Item = R->getLoopVariable();
   Env Exit;
   Exit.Dead = true;
+  ++UnrollDepth;
+  auto Done = llvm::make_scope_exit([&] { --UnrollDepth; });
   for (Value &Element : Range.Items) {
     E.Vars[Item] = Element;
     F.Loops.emplace_back();
@@ -836,6 +867,52 @@ void TensorFlowAnalysis::Interpreter::execUnrolled(const CXXForRangeStmt *R,
   E = joinEnvs(E, Exit);
 }
 
+bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
+                                                  const Stmt *Body,
+                                                  const Expr *Inc, Env &E,
+                                                  Frame &F, bool BodyFirst) {
+  ++UnrollDepth;
+  auto Done = llvm::make_scope_exit([&] { --UnrollDepth; });
+  Env S = E;
+  Env Exit;
+  Exit.Dead = true;
+  // Whether the loop goes on: nullopt when the condition is not known.
+  auto GoesOn = [&]() -> std::optional<int64_t> {
+    return Cond ? knownInt(eval(Cond, S, F)) : std::optional<int64_t>(1);
+  };
+  for (size_t Round = 0;; ++Round) {
+    if (Round == MaxUnrolledItems)
+      return false;
+    if (!BodyFirst) {
+      std::optional<int64_t> Go = GoesOn();
+      if (!Go)
+        return false;
+      if (!*Go)
+        break;
+    }
+    F.Loops.emplace_back();
+    exec(Body, S, F);
+    LoopContext L = std::move(F.Loops.back());
+    F.Loops.pop_back();
+    for (const Env &C : L.Continues)
+      S = joinEnvs(S, C);
+    for (const Env &Br : L.Breaks)
+      Exit = joinEnvs(Exit, Br);
+    if (S.Dead)
+      break;
+    eval(Inc, S, F);
+    if (BodyFirst) {
+      std::optional<int64_t> Go = GoesOn();
+      if (!Go)
+        return false;
+      if (!*Go)
+        break;
+    }
+  }
+  E = joinEnvs(S, Exit);
+  return true;
+}
+
 void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
                                                const Expr *Cond,
                                                const Stmt *Body,
@@ -843,6 +920,9 @@ void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
                                                const VarDecl *CondVar, Env &E,
                                                Frame &F, bool BodyFirst) {
   exec(Init, E, F);
+  if (!CondVar && UnrollDepth == 0 &&
+      execCounted(Cond, Body, Inc, E, F, BodyFirst))
+    return;
   Env Head = E;
   Env Exit;
   Exit.Dead = true;
@@ -1090,7 +1170,14 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
       return eval(BO->getRHS(), E, F);
     }
     if (BO->isLogicalOp()) {
-      eval(BO->getLHS(), E, F);
+      // a && b, a || b: b is evaluated only when a does not decide.
+      if (std::optional<int64_t> A = knownInt(eval(BO->getLHS(), E, F))) {
+        if ((BO->getOpcode() == BO_LAnd) != (*A != 0))
+          return Value::integer(*A != 0);
+        std::optional<int64_t> B = knownInt(eval(BO->getRHS(), E, F));
+        return Value::integer(B ? std::optional<int64_t>(*B != 0)
+                                : std::nullopt);
+      }
       Env Other = E;
       eval(BO->getRHS(), Other, F);
       E = joinEnvs(E, Other);
@@ -1119,6 +1206,29 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
         if (*B != 0)
           Result = *A / *B;
         break;
+      case BO_Rem:
+      case BO_RemAssign:
+        if (*B != 0)
+          Result = *A % *B;
+        break;
+      case BO_LT:
+        Result = *A < *B;
+        break;
+      case BO_GT:
+        Result = *A > *B;
+        break;
+      case BO_LE:
+        Result = *A <= *B;
+        break;
+      case BO_GE:
+        Result = *A >= *B;
+        break;
+      case BO_EQ:
+        Result = *A == *B;
+        break;
+      case BO_NE:
+        Result = *A != *B;
+        break;
       default:
         break;
       }
@@ -1132,8 +1242,16 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
     const auto *UO = cast<UnaryOperator>(X);
     Value V = eval(UO->getSubExpr(), E, F);
     if (UO->isIncrementDecrementOp()) {
-      assign(UO->getSubExpr(), Value::integer(std::nullopt), E, F);
-      return Value::unknown();
+      std::optional<int64_t> Old;
+      if (UO->getSubExpr()->getType()->isIntegerType())
+        Old = knownInt(V);
+      if (!Old) {
+        assign(UO->getSubExpr(), Value::integer(std::nullopt), E, F);
+        return Value::unknown();
+      }
+      int64_t New = *Old + (UO->isIncrementOp() ? 1 : -1);
+      assign(UO->getSubExpr(), Value::integer(New), E, F);
+      return Value::integer(UO->isPrefix() ? New : *Old);
     }
     if (UO->getOpcode() == UO_Minus && knownInt(V))
       return Value::integer(-*knownInt(V));
@@ -1768,16 +1886,27 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
       E.Vars[Root] = Value::unknown();
     return Value::unknown();
   }
-  if (Name == "push_back" || Name == "emplace_back") {
-    // emplace_back(a, b) builds the element from its arguments.
-    Value Added = Args.size() == 1 ? Args[0]
-                                   : Value::list(std::vector<Value>(
-                                         Args.begin(), Args.end()));
+  auto Append = [&Self](const Value &Added) {
     if (Self.Exact)
       Self.Items.push_back(Added);
     else
       Self.Items = {Self.Items.empty() ? Added
                                        : join(Self.Items.front(), Added)};
+  };
+  if (Name == "push_back" || Name == "emplace_back") {
+    // emplace_back(a, b) builds the element from its arguments.
+    Append(Args.size() == 1
+               ? Args[0]
+               : Value::list(std::vector<Value>(Args.begin(), Args.end())));
+    E.Vars[D] = Self;
+    return Value::unknown();
+  }
+  if (Value Added = asList(Args.size() == 2 ? Args[1] : Value());
+      Name == "insert" && Added.Kind == Value::List && Added.Exact &&
+      isEndOf(Call.Args[0], D)) {
+    // v.insert(v.end(), {a, b}): appended one by one.
+    for (const Value &Item : Added.Items)
+      Append(Item);
     E.Vars[D] = Self;
     return Value::unknown();
   }
@@ -3232,6 +3361,11 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
                                              describeValues(*V.T.Range));
       }
     }
+    if ((!V.T.Sizes || V.T.Sizes->size() == 1) &&
+        DataValue.Kind == Value::List && DataValue.Exact &&
+        api::isVectorOfArithmetic(Data->getType()))
+      // torch::tensor(features), a std::vector of numbers of known length.
+      V.T.Sizes = llvm::SmallVector<Dim, 4>{Dim(DataValue.Items.size())};
     bool Present;
     OptionsFact O = FindOptions(1, Present);
     if (Present) {

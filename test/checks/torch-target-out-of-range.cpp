@@ -88,6 +88,43 @@ void shiftedThroughAReferenceStillTooLarge() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [4, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
 }
 
+// Labels computed in a loop counted with constants: the loop runs round by
+// round, so `i % 3 + 1` is known to reach 3.
+void labelsComputedInACountedLoop() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> ids;
+  for (int64_t i = 0; i < 6; ++i)
+    ids.push_back(i % 3 + 1);
+  auto loss = F::cross_entropy(head(torch::randn({6, 8})), torch::tensor(ids));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {1, 2, 3} but the input [6, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds."
+}
+
+// Records built in a counted loop, their features appended with
+// insert(end(), {...}) and their labels read back in a range-for: the batch
+// of the features and the values of the labels are known.
+struct Sample {
+  float a, b;
+  int64_t label;
+};
+void recordsBuiltInALoop() {
+  std::vector<Sample> samples;
+  int64_t n = 0;
+  while (n < 4) {
+    samples.push_back({0.5f * n, 1.0f, (n / 2) * 2});
+    n++;
+  }
+  std::vector<float> features;
+  std::vector<int64_t> labels;
+  for (const auto &s : samples) {
+    features.insert(features.end(), {s.a, s.b});
+    labels.push_back(s.label);
+  }
+  torch::nn::Linear head(2, 2);
+  auto logits = head(torch::tensor(features).view({-1, 2}));
+  auto loss = F::cross_entropy(logits, torch::tensor(labels));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 2} but the input [4, 2] has C = 2 classes: 2 is outside [0, 1] and not ignore_index -100; LibTorch raises "Target 2 is out of bounds."
+}
+
 // A "no class" label equal to C.
 void fullWithNumClasses() {
   torch::nn::Linear fc(8, 3);
@@ -367,6 +404,47 @@ void loopBreaksBeforeTheBadLabel() {
     ids.push_back(r);
   }
   auto loss = F::cross_entropy(head(torch::randn({2, 8})), torch::tensor(ids));
+}
+
+// The same loop with labels that stay in range, and one whose bound is not
+// known: nothing is claimed.
+void labelsInRangeInACountedLoop() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> ids;
+  for (int64_t i = 0; i < 6; ++i)
+    ids.push_back(i % 3);
+  auto loss = F::cross_entropy(head(torch::randn({6, 8})), torch::tensor(ids));
+}
+
+void labelsInALoopOfUnknownLength(int64_t n) {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> ids;
+  for (int64_t i = 0; i < n; ++i)
+    ids.push_back(i % 3);
+  auto loss = F::cross_entropy(head(torch::randn({6, 8})), torch::tensor(ids));
+}
+
+// A loop of more rounds than are run one by one: analyzed as a whole, its
+// labels are not known.
+void labelsInALongLoop() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> ids;
+  for (int64_t i = 0; i < 1000; ++i)
+    ids.push_back(i < 999 ? 0 : 5);
+  auto loss =
+      F::cross_entropy(head(torch::randn({1000, 8})), torch::tensor(ids));
+}
+
+// The loop leaves before the label that would be out of range.
+void shortCircuitStopsTheLoop() {
+  torch::nn::Linear head(8, 3);
+  std::vector<int64_t> ids;
+  bool done = false;
+  for (int64_t i = 0; i < 5 && !done; ++i) {
+    ids.push_back(i);
+    done = i == 2;
+  }
+  auto loss = F::cross_entropy(head(torch::randn({3, 8})), torch::tensor(ids));
 }
 
 // The labels come from outside: nothing is known about their values.
