@@ -114,6 +114,8 @@ private:
   /// was, when a condition is not known or the rounds are too many.
   bool execCounted(const Expr *Cond, const Stmt *Body, const Expr *Inc, Env &E,
                    Frame &F, bool BodyFirst);
+  /// One round of a loop's body: continues rejoin E, breaks join Exit.
+  void execRound(const Stmt *Body, Env &E, Env &Exit, Frame &F);
   void forgetAssignedIn(const Stmt *S, Env &E);
 
   // Expressions.
@@ -847,20 +849,13 @@ void TensorFlowAnalysis::Interpreter::execUnrolled(const CXXForRangeStmt *R,
   auto Done = llvm::make_scope_exit([&] { --UnrollDepth; });
   for (Value &Element : Range.Items) {
     E.Vars[Item] = Element;
-    F.Loops.emplace_back();
-    exec(R->getBody(), E, F);
-    LoopContext L = std::move(F.Loops.back());
-    F.Loops.pop_back();
-    for (const Env &C : L.Continues)
-      E = joinEnvs(E, C);
+    execRound(R->getBody(), E, Exit, F);
     if (Container) {
       // The element, written through the reference, is back in the list.
       auto It = E.Vars.find(Item);
       Element = It == E.Vars.end() ? Value::unknown() : It->second;
       E.Vars[Container] = Range;
     }
-    for (const Env &Br : L.Breaks)
-      Exit = joinEnvs(Exit, Br);
     if (E.Dead)
       break;
   }
@@ -876,41 +871,36 @@ bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
   Env S = E;
   Env Exit;
   Exit.Dead = true;
-  // Whether the loop goes on: nullopt when the condition is not known.
-  auto GoesOn = [&]() -> std::optional<int64_t> {
-    return Cond ? knownInt(eval(Cond, S, F)) : std::optional<int64_t>(1);
-  };
   for (size_t Round = 0;; ++Round) {
     if (Round == MaxUnrolledItems)
       return false;
-    if (!BodyFirst) {
-      std::optional<int64_t> Go = GoesOn();
+    // A do-while's first round runs before its condition is read.
+    if (Cond && (!BodyFirst || Round > 0)) {
+      std::optional<int64_t> Go = knownInt(eval(Cond, S, F));
       if (!Go)
         return false;
       if (!*Go)
         break;
     }
-    F.Loops.emplace_back();
-    exec(Body, S, F);
-    LoopContext L = std::move(F.Loops.back());
-    F.Loops.pop_back();
-    for (const Env &C : L.Continues)
-      S = joinEnvs(S, C);
-    for (const Env &Br : L.Breaks)
-      Exit = joinEnvs(Exit, Br);
+    execRound(Body, S, Exit, F);
     if (S.Dead)
       break;
     eval(Inc, S, F);
-    if (BodyFirst) {
-      std::optional<int64_t> Go = GoesOn();
-      if (!Go)
-        return false;
-      if (!*Go)
-        break;
-    }
   }
   E = joinEnvs(S, Exit);
   return true;
+}
+
+void TensorFlowAnalysis::Interpreter::execRound(const Stmt *Body, Env &E,
+                                                Env &Exit, Frame &F) {
+  F.Loops.emplace_back();
+  exec(Body, E, F);
+  LoopContext L = std::move(F.Loops.back());
+  F.Loops.pop_back();
+  for (const Env &C : L.Continues)
+    E = joinEnvs(E, C);
+  for (const Env &Br : L.Breaks)
+    Exit = joinEnvs(Exit, Br);
 }
 
 void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
@@ -939,19 +929,12 @@ void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
         eval(Cond, B, F);
     }
     Env AfterCond = B;
-    F.Loops.emplace_back();
-    exec(Body, B, F);
-    LoopContext L = std::move(F.Loops.back());
-    F.Loops.pop_back();
-    for (const Env &C : L.Continues)
-      B = joinEnvs(B, C);
+    execRound(Body, B, Exit, F);
     if (!B.Dead)
       eval(Inc, B, F);
     if (BodyFirst && !B.Dead && Cond)
       eval(Cond, B, F);
     Exit = joinEnvs(BodyFirst ? B : AfterCond, Exit);
-    for (const Env &Br : L.Breaks)
-      Exit = joinEnvs(Exit, Br);
     Env Next = joinEnvs(Head, B);
     if (Next == Head || Widen)
       break;
