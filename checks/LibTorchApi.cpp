@@ -438,6 +438,11 @@ std::optional<LossKind> lossFunctionOf(const FunctionDecl *F) {
       .Default(std::nullopt);
 }
 
+bool lossBroadcastsTarget(const FunctionDecl *F) {
+  return lossFunctionOf(F) == LossKind::BCEWithLogits &&
+         namespaceOf(F) != "torch::nn::functional";
+}
+
 bool isVectorOfArithmetic(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType()->getAsCXXRecordDecl());

@@ -133,6 +133,12 @@ Factory factoryOf(llvm::StringRef Name);
 /// Losses as free functions (torch::nn::functional::, torch::, at::).
 std::optional<LossKind> lossFunctionOf(const clang::FunctionDecl *F);
 
+/// Whether a loss function broadcasts a target whose shape is not its
+/// input's instead of raising: ATen's binary_cross_entropy_with_logits
+/// (torch::, at::); the size check is only in torch::nn's functional and
+/// module.
+bool lossBroadcastsTarget(const clang::FunctionDecl *F);
+
 /// Whether T is a std::vector of an arithmetic type (`std::vector<float>`).
 bool isVectorOfArithmetic(clang::QualType T);
 

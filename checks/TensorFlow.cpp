@@ -67,8 +67,8 @@ struct Frame {
 
 constexpr unsigned MaxCallDepth = 8;
 constexpr unsigned MaxLoopIterations = 4;
-/// A range-for over a list of at most this many known items runs its body
-/// once per item, as the program does (labels pushed one by one).
+/// A loop counted with constants, or a range-for over a list of known items,
+/// runs round by round, as the program does, for at most this many rounds.
 constexpr size_t MaxUnrolledItems = 64;
 
 } // namespace
@@ -295,7 +295,7 @@ static ModulePtr elementOf(const Value &Container, llvm::ArrayRef<Value> Args) {
   }
   if ((M.Kind != ModuleKind::Sequential && M.Kind != ModuleKind::ModuleList) ||
       M.UnknownPrefix)
-    return nullptr; // the index of a known module is not
+    return nullptr; // after unknown modules, no index is known
   std::optional<int64_t> I = knownInt(Args[0]);
   if (!I || *I < 0 || *I >= static_cast<int64_t>(M.Children.size()))
     return nullptr;
@@ -1651,11 +1651,8 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       } else if (Args.size() > 4) {
         Ignore = knownInt(Args[4]); // at::cross_entropy_loss / nll_loss
       }
-      if (*Loss == LossKind::BCEWithLogits &&
-          Call.Kind == api::ApiCall::TorchFunction)
-        // at::binary_cross_entropy_with_logits broadcasts the target (the
-        // size check is torch::nn's): its shape proves nothing.
-        Args[1].T.Sizes.reset();
+      if (api::lossBroadcastsTarget(Call.Callee))
+        Args[1].T.Sizes.reset(); // its shape proves nothing
       recordLoss(*Loss, Args[0], Args[1], Ignore, Call.Args[0], Call.Args[1],
                  C, F);
       TensorFact Scalar;
