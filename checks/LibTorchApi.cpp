@@ -387,6 +387,17 @@ bool isValueWrapper(const CXXRecordDecl *RD) {
          Name.ends_with("ArrayRef");
 }
 
+bool isStdOptional(const CXXRecordDecl *RD) {
+  return RD && RD->getDeclName().isIdentifier() &&
+         RD->getName() == "optional" && namespaceOf(RD) == "std";
+}
+
+bool isNulloptType(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && RD->getDeclName().isIdentifier() &&
+         RD->getName() == "nullopt_t" && namespaceOf(RD) == "std";
+}
+
 bool isNamedModule(const CXXRecordDecl *RD) {
   return isNamed(RD, "torch::nn", "NamedAnyModule");
 }
@@ -490,6 +501,11 @@ ApiCall classifyCall(const CallExpr *E) {
     if (Method) {
       Out.Self = Op->getArg(0);
       collectArgs(E, 1, Out);
+      if ((K == OO_Arrow || K == OO_Star) && isStdOptional(Parent)) {
+        Out.Kind = ApiCall::StdOptional;
+        Out.Name = "value";
+        return Out;
+      }
       if (K == OO_Arrow || K == OO_Star) {
         Out.Kind = ApiCall::Arrow;
         return Out;
@@ -555,6 +571,11 @@ ApiCall classifyCall(const CallExpr *E) {
       Out.Kind = ApiCall::Arrow;
     else if (isStdVector(Parent))
       Out.Kind = ApiCall::StdContainer;
+    else if (isStdOptional(Parent)) {
+      Out.Kind = ApiCall::StdOptional;
+      if (isa<CXXConversionDecl>(F)) // `if (opt)`
+        Out.Name = "has_value";
+    }
     return Out;
   }
 

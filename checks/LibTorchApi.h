@@ -159,6 +159,7 @@ struct ApiCall {
     StdGet,         ///< std::get<I>(tuple)
     MakeTuple,      ///< std::make_pair, std::make_tuple, std::tie, std::forward_as_tuple
     StdContainer,   ///< a method of std::vector (push_back, operator[], ...)
+    StdOptional,    ///< has_value, value, value_or, *, -> of std::optional
     DatasetMap,     ///< dataset.map(torch::data::transforms::Stack<>())
     MakeDataLoader, ///< torch::data::make_data_loader(dataset, ...)
     BuilderMethod,  ///< LinearOptions(1, 2).bias(false), TensorOptions().dtype(...)
@@ -185,6 +186,12 @@ bool isDeviceType(clang::QualType T);
 /// Library types built from one value that they only carry (std::function,
 /// std::shared_ptr, c10::optional, ArrayRef, ExpandingArray, ...).
 bool isValueWrapper(const clang::CXXRecordDecl *RD);
+
+/// std::optional, which the analysis keeps as a list of no value (empty) or
+/// one. (c10::optional, in LibTorch's signatures, is a value wrapper.)
+bool isStdOptional(const clang::CXXRecordDecl *RD);
+/// std::nullopt's type.
+bool isNulloptType(clang::QualType T);
 
 /// torch::nn::NamedAnyModule, the {"name", module} entries of a Sequential
 /// of named modules.

@@ -149,6 +149,7 @@ private:
   Value tensorLiteral(const Expr *Data, const Expr *Call);
   Value compare(const TensorFact &L, const Value &R, const Expr *Call);
   Value evalContainerCall(const api::ApiCall &Call, Env &E, Frame &F);
+  Value evalOptionalCall(const api::ApiCall &Call, Env &E, Frame &F);
   Value exampleOf(const Expr *Dataset, Env &E, Frame &F);
   Value concatenate(api::TensorOp Op, llvm::ArrayRef<Value> Args);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
@@ -1387,7 +1388,14 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
                      (api::moduleImplOf(Op->getArg(0)->getType()) &&
                       api::moduleImplOf(Op->getArg(0)->getType()) ==
                           api::moduleImplOf(Op->getArg(1)->getType())));
-    assign(Op->getArg(0), SameKind ? V : Value::unknown(), E, F);
+    if (api::isStdOptional(L) && !api::isStdOptional(R))
+      // opt = std::nullopt, opt = value
+      V = api::isNulloptType(Op->getArg(1)->getType()) ? Value::list({})
+                                                        : Value::list({V});
+    else if (!SameKind && !api::isValueWrapper(L))
+      V = Value::unknown();
+    // A std::function assigned a lambda, a string a literal: the value.
+    assign(Op->getArg(0), V, E, F);
     return V;
   }
   api::ApiCall Call = api::classifyCall(C);
@@ -1423,6 +1431,8 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   }
   case api::ApiCall::StdContainer:
     return evalContainerCall(Call, E, F);
+  case api::ApiCall::StdOptional:
+    return evalOptionalCall(Call, E, F);
   case api::ApiCall::DatasetMap: {
     // A dataset of single examples stacked into batches: a list of batches.
     evalArgs(Call.Args, E, F);
@@ -1897,6 +1907,46 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
     return Value::unknown();
   }
   E.Vars.erase(D); // insert, erase, resize, ...: the contents are unknown
+  return Value::unknown();
+}
+
+Value TensorFlowAnalysis::Interpreter::evalOptionalCall(
+    const api::ApiCall &Call, Env &E, Frame &F) {
+  Value Self = eval(Call.Self, E, F);
+  llvm::SmallVector<Value, 1> Args = evalArgs(Call.Args, E, F);
+  // Whether it holds a value is known when the list's length is.
+  std::optional<bool> Engaged;
+  if (Self.Kind == Value::List && Self.Exact && Self.Items.size() <= 1)
+    Engaged = Self.Items.size() == 1;
+  llvm::StringRef Name = Call.Name;
+  if (Name == "has_value") {
+    Value V = Value::integer(Engaged);
+    V.Kind = Value::Bool;
+    return V;
+  }
+  if (Name == "value")
+    return itemAt(Self, 0);
+  if (Name == "value_or" && Args.size() == 1) {
+    if (Engaged)
+      return *Engaged ? Self.Items[0] : Args[0];
+    return join(itemAt(Self, 0), Args[0]);
+  }
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
+  if (Method && Method->isConst())
+    return Value::unknown();
+  const ValueDecl *D = storageOf(Call.Self);
+  if (!D) {
+    // An optional inside another object: that object is no longer known.
+    if (const ValueDecl *Root = rootStorageOf(Call.Self))
+      E.Vars[Root] = Value::unknown();
+    return Value::unknown();
+  }
+  if (Name == "reset")
+    E.Vars[D] = Value::list({});
+  else if (Name == "emplace" && Args.size() == 1)
+    E.Vars[D] = Value::list({Args[0]});
+  else
+    E.Vars.erase(D); // swap, emplace(a, b): unknown
   return Value::unknown();
 }
 
@@ -2433,6 +2483,20 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
     return Value::unknown();
   }
 
+  if (api::isStdOptional(RD)) {
+    // Empty (default, std::nullopt), another optional's state, or one value.
+    bool Empty = ArgExprs.empty() ||
+                 (ArgExprs.size() == 1 &&
+                  api::isNulloptType(ArgExprs[0]->getType()));
+    if (Empty || ArgExprs.size() != 1) { // std::in_place, arguments...
+      evalArgs(ArgExprs, E, F);
+      return Empty ? Value::list({}) : Value::unknown();
+    }
+    Value V = eval(ArgExprs[0], E, F);
+    return api::isStdOptional(ArgExprs[0]->getType()->getAsCXXRecordDecl())
+               ? V
+               : Value::list({V});
+  }
   // std::function, std::shared_ptr and similar wrappers built from one value.
   if (ArgExprs.size() == 1 && api::isValueWrapper(RD))
     return eval(ArgExprs[0], E, F);

@@ -6,6 +6,9 @@
 
 #include <torch/torch.h>
 
+#include <functional>
+#include <optional>
+
 namespace F = torch::nn::functional;
 
 //===--- Locals and reassignment ------------------------------------------===//
@@ -519,4 +522,92 @@ void templateOverALogitsModel() {
   torch::nn::Sequential seq(torch::nn::Linear(10, 3));
   auto loss = F::cross_entropy(scores(seq, torch::randn({4, 10})),
                                torch::randint(0, 3, {4}));
+}
+
+//===--- std::optional and std::function ----------------------------------===//
+
+struct TemperedImpl : torch::nn::Module {
+  TemperedImpl() { fc = register_module("fc", torch::nn::Linear(8, 4)); }
+  torch::Tensor forward(const torch::Tensor &x,
+                        std::optional<double> temperature = std::nullopt) {
+    auto scores = fc(x);
+    if (temperature.has_value())
+      return torch::softmax(scores / *temperature, -1);
+    return scores;
+  }
+  torch::nn::Linear fc{nullptr};
+};
+TORCH_MODULE(Tempered);
+
+void optionalTemperatureGiven() {
+  Tempered model;
+  const std::optional<double> temperature = 0.5;
+  auto loss = F::cross_entropy(model(torch::randn({16, 8}), temperature),
+                               torch::randint(0, 4, {16}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
+}
+
+// Negative: without a temperature forward returns the scores.
+void optionalTemperatureLeftOut() {
+  Tempered model;
+  auto loss = F::cross_entropy(model(torch::randn({16, 8})),
+                               torch::randint(0, 4, {16}));
+}
+
+// Negative: std::nullopt passed, and an optional reset before the call.
+void optionalTemperatureNulloptAndReset() {
+  Tempered model;
+  auto a = F::cross_entropy(model(torch::randn({16, 8}), std::nullopt),
+                            torch::randint(0, 4, {16}));
+  std::optional<double> temperature = 2.0;
+  temperature.reset();
+  auto b = F::cross_entropy(model(torch::randn({16, 8}), temperature),
+                            torch::randint(0, 4, {16}));
+}
+
+void optionalSetByAssignmentAndTested() {
+  torch::nn::Linear fc(8, 4);
+  std::optional<torch::Tensor> probs;
+  probs = torch::softmax(fc(torch::randn({16, 8})), 1);
+  if (probs)
+    auto loss = F::nll_loss(*probs, torch::randint(0, 4, {16}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: input of NLLLoss [16, 4] is a softmax, not a log_softmax
+}
+
+// Negative: value_or falls back to the log-probabilities.
+void optionalValueOrFallsBack() {
+  torch::nn::Linear fc(8, 4);
+  std::optional<torch::Tensor> probs;
+  auto logits = fc(torch::randn({16, 8}));
+  auto loss = F::nll_loss(probs.value_or(torch::log_softmax(logits, 1)),
+                          torch::randint(0, 4, {16}));
+}
+
+class TaggerTrainer {
+public:
+  explicit TaggerTrainer(bool squash) : fc_(torch::nn::Linear(10, 4)) {
+    if (squash)
+      predict_ = [this](const torch::Tensor &x) { return fc_(x).sigmoid(); };
+    else
+      predict_ = [this](const torch::Tensor &x) { return fc_(x); };
+  }
+  torch::Tensor step(const torch::Tensor &x, const torch::Tensor &y) {
+    return F::binary_cross_entropy_with_logits(predict_(x), y);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: input of BCEWithLogitsLoss [12, 4] is already a sigmoid
+  }
+
+private:
+  torch::nn::Linear fc_;
+  std::function<torch::Tensor(const torch::Tensor &)> predict_;
+};
+
+void functionMemberSetInTheConstructor() {
+  TaggerTrainer trainer(/*squash=*/true);
+  trainer.step(torch::randn({12, 10}), torch::ones({12, 4}));
+}
+
+// Negative: the same trainer whose member returns the logits.
+void functionMemberReturningLogits() {
+  TaggerTrainer trainer(/*squash=*/false);
+  trainer.step(torch::randn({12, 10}), torch::ones({12, 4}));
 }
