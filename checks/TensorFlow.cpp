@@ -1723,6 +1723,19 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
       Op && Op->getOperator() == OO_Call && Self.Kind == Value::Callable)
     return callCallable(Self, Args, ArgExprs, C, E, F);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
+      Op && api::isLibraryDecl(Fn) && Args.size() == 2 &&
+      (Op->getOperator() == OO_EqualEqual ||
+       Op->getOperator() == OO_ExclaimEqual)) {
+    // code == "en" on known strings (a label looked up by name).
+    Value R = Value::integer(std::nullopt);
+    R.Kind = Value::Bool;
+    if (Args[0].Kind == Value::String && Args[1].Kind == Value::String &&
+        Args[0].Str && Args[1].Str)
+      R.I = (*Args[0].Str == *Args[1].Str) ==
+            (Op->getOperator() == OO_EqualEqual);
+    return R;
+  }
 
   Value Result;
   if (isUserFunction(Fn)) {

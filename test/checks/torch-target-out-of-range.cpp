@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <string>
 #include <vector>
 
 namespace F = torch::nn::functional;
@@ -248,7 +249,40 @@ void nllLossFunctionalInALoop() {
   }
 }
 
+// Labels looked up by name, -1 for a name the lookup does not know.
+int64_t languageId(const std::string &code) {
+  if (code == "en")
+    return 0;
+  if (code == "de")
+    return 1;
+  if (code == "fr")
+    return 2;
+  return -1;
+}
+
+void labelsLookedUpByName() {
+  torch::nn::Linear fc(26, 3);
+  std::vector<std::string> codes = {"en", "de", "??", "fr"};
+  std::vector<int64_t> ids;
+  for (const auto &code : codes)
+    ids.push_back(languageId(code));
+  auto loss = F::cross_entropy(fc(torch::rand({4, 26})),
+                               torch::tensor(ids, torch::kLong));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of CrossEntropyLoss has values {-1, 0, 1, 2} but the input [4, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+}
+
 //===--- Negative: targets LibTorch accepts, or values that are unknown ---===//
+
+// Negative: the unknown name is mapped to class 0 before the lookup.
+void labelsLookedUpWithAFallback() {
+  torch::nn::Linear fc(26, 3);
+  std::vector<std::string> codes = {"en", "de", "??", "fr"};
+  std::vector<int64_t> ids;
+  for (const auto &code : codes)
+    ids.push_back(code != "??" ? languageId(code) : 0);
+  auto loss = F::cross_entropy(fc(torch::rand({4, 26})),
+                               torch::tensor(ids, torch::kLong));
+}
 
 void validRandint() {
   torch::nn::Linear fc(10, 3);
