@@ -1391,7 +1391,7 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
     if (api::isStdOptional(L) && !api::isStdOptional(R))
       // opt = std::nullopt, opt = value
       V = api::isNulloptType(Op->getArg(1)->getType()) ? Value::list({})
-                                                        : Value::list({V});
+                                                       : Value::list({V});
     else if (!SameKind && !api::isValueWrapper(L))
       V = Value::unknown();
     // A std::function assigned a lambda, a string a literal: the value.
