@@ -292,6 +292,7 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Cases("max", "min", TensorOp::MaxMin)
       .Cases("cat", "concat", TensorOp::Cat)
       .Case("stack", TensorOp::Stack)
+      .Cases("chunk", "split", "split_with_sizes", "unbind", TensorOp::Split)
       .Case("where", TensorOp::Where)
       .Case("repeat_interleave", TensorOp::RepeatInterleave)
       .Case("one_hot", TensorOp::OneHot)

@@ -109,6 +109,7 @@ enum class TensorOp {
   MaxMin,      ///< max, min: with a dim, the (values, indices) pair
   Cat,         ///< cat, concat: join a list along a dimension
   Stack,       ///< stack: a new dimension
+  Split,       ///< chunk, split, unbind: a list of pieces along a dimension
   Where,       ///< where(condition, x, y)
   RepeatInterleave,
   OneHot, ///< one_hot(num_classes): int64 [..., num_classes]

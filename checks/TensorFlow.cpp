@@ -68,7 +68,8 @@ struct Frame {
 constexpr unsigned MaxCallDepth = 8;
 constexpr unsigned MaxLoopIterations = 4;
 /// A loop counted with constants, or a range-for over a list of known items,
-/// runs round by round, as the program does, for at most this many rounds.
+/// runs round by round, as the program does, for at most this many rounds;
+/// lists of pieces (chunk, split) are kept one by one up to this length.
 constexpr size_t MaxUnrolledItems = 64;
 
 } // namespace
@@ -2864,6 +2865,55 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     Extent = Length;
     keepSomeValues(T);
     return Value::tensor(T);
+  }
+  case TensorOp::Split: {
+    // chunk(n, dim), split(size or sizes, dim), unbind(dim): the pieces,
+    // one by one when the extent split is known.
+    T.Act.reset();
+    T.ActOrigin.reset();
+    T.Unsqueezed.reset();
+    keepSomeValues(T);
+    bool Unbind = Name == "unbind";
+    size_t DimArg = Unbind ? 0 : 1;
+    auto D = Rank ? normalizeDim(Args.size() > DimArg ? Arg(DimArg) : Dim(0),
+                                 *Rank)
+                  : std::nullopt;
+    auto Piece = [&](Dim Size) {
+      TensorFact P = T;
+      if (!D) {
+        if (P.Sizes)
+          P.Sizes->assign(*Rank - (Unbind ? 1 : 0), std::nullopt);
+      } else if (Unbind) {
+        P.Sizes->erase(P.Sizes->begin() + *D);
+      } else {
+        (*P.Sizes)[*D] = Size;
+      }
+      return Value::tensor(P);
+    };
+    Dim Extent = D ? (*T.Sizes)[*D] : std::nullopt;
+    std::optional<int64_t> Size = Unbind ? 1 : Arg(0);
+    if (Size && Name == "chunk")
+      Size = *Size > 0 && Extent ? (*Extent + *Size - 1) / *Size : 0;
+    std::vector<Value> Pieces;
+    if (Extent && *Extent > 0 && Size && *Size > 0 &&
+        *Extent / *Size <= static_cast<int64_t>(MaxUnrolledItems)) {
+      for (int64_t Start = 0; Start < *Extent; Start += *Size)
+        Pieces.push_back(Piece(std::min(*Size, *Extent - Start)));
+    } else if (auto Sizes = Args.empty() ? std::nullopt : sizesOf(Args[0]);
+               Extent && Sizes && !Size && Sizes->size() <= MaxUnrolledItems) {
+      // split({2, 3}): pieces of the sizes given, which add up to the extent
+      // (LibTorch raises otherwise).
+      int64_t Sum = 0;
+      for (Dim S : *Sizes) {
+        Sum += S.value_or(0);
+        Pieces.push_back(Piece(S));
+      }
+      if (Sum != *Extent)
+        Pieces.clear();
+    }
+    if (Pieces.empty())
+      return Value::list({Piece(std::nullopt)}, /*Exact=*/false);
+    return Value::list(std::move(Pieces));
   }
   case TensorOp::Select:
     T.Act.reset();

@@ -611,3 +611,57 @@ void functionMemberReturningLogits() {
   TaggerTrainer trainer(/*squash=*/false);
   trainer.step(torch::randn({12, 10}), torch::ones({12, 4}));
 }
+
+//===--- Pieces: chunk, split, unbind -------------------------------------===//
+
+struct OneAtATimeImpl : torch::nn::Module {
+  OneAtATimeImpl() { fc = register_module("fc", torch::nn::Linear(20, 3)); }
+  torch::Tensor forward(torch::Tensor features) {
+    return fc(features.unsqueeze(0)); // written for one sample
+  }
+  torch::nn::Linear fc{nullptr};
+};
+TORCH_MODULE(OneAtATime);
+
+void chunkedBatchesThroughAForwardThatAddsABatch() {
+  OneAtATime model;
+  auto xs = torch::randn({8, 20}).chunk(2);
+  auto ys = torch::randint(0, 3, {8}).chunk(2);
+  std::vector<std::pair<torch::Tensor, torch::Tensor>> batches;
+  for (size_t i = 0; i < xs.size(); ++i)
+    batches.emplace_back(xs[i], ys[i]);
+  for (auto &[x, y] : batches)
+    auto loss = F::cross_entropy(model(x), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: input of CrossEntropyLoss has shape [1, 4, 3] after unsqueeze(0), target has shape [4]; LibTorch raises "Expected input batch_size (1) to match target batch_size (4)."
+}
+
+void splitPiecesOfUnequalSizes() {
+  torch::nn::Linear fc(20, 3);
+  auto xs = torch::split(torch::randn({10, 20}), 4); // [4], [4], [2]
+  auto ys = torch::randint(0, 3, {10}).split({4, 6});
+  auto loss = F::cross_entropy(fc(xs[2]), ys[0]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [2, 3] and int64 target of shape [4]: the batch sizes differ
+}
+
+void unbindDropsTheDimension() {
+  torch::nn::Linear fc(20, 3);
+  auto ys = torch::randint(0, 3, {5, 8}).unbind(0); // five [8]
+  auto loss = F::cross_entropy(fc(torch::randn({5, 20})), ys[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [5, 3] and int64 target of shape [8]: the batch sizes differ
+}
+
+// Negative: pieces of logits and labels split alike, the last one shorter.
+void chunkedLogitsAndLabelsAlike() {
+  torch::nn::Linear fc(20, 3);
+  auto xs = torch::randn({10, 20}).chunk(3, /*dim=*/0); // [4], [4], [2]
+  auto ys = torch::randint(0, 3, {10}).chunk(3);
+  for (size_t i = 0; i < xs.size(); ++i)
+    auto loss = F::cross_entropy(fc(xs[i]), ys[i]);
+  auto last = F::cross_entropy(fc(xs.back()), ys.back());
+}
+
+// Negative: the pieces of an extent that is not known.
+void splitOfAnUnknownBatch(const torch::Tensor &x, const torch::Tensor &y) {
+  torch::nn::Linear fc(20, 3);
+  auto loss = F::cross_entropy(fc(x.split(4)[0]), y.split(4)[0]);
+}
