@@ -337,6 +337,7 @@ Factory factoryOf(llvm::StringRef Name) {
       .Case("full_like", Factory::Like)
       .Case("randint_like", Factory::RandintLike)
       .Case("from_blob", Factory::FromBlob)
+      .Case("scalar_tensor", Factory::ScalarTensor)
       .Default(Factory::None);
 }
 

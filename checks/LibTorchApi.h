@@ -128,6 +128,7 @@ enum class Factory {
   Like,      ///< zeros_like, ones_like, ...: same shape and dtype
   RandintLike,
   FromBlob,
+  ScalarTensor, ///< scalar_tensor(s): 0-d, float by default whatever s is
 };
 Factory factoryOf(llvm::StringRef Name);
 

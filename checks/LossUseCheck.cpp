@@ -77,6 +77,14 @@ void LossUseCheck::noteConfirmation(const LossUse &Use, const Claim &C) {
   diag(Use.Call->getBeginLoc(), "%0", DiagnosticIDs::Note) << Outcome.Note;
 }
 
+bool LossUseCheck::isSoftmaxOverClasses(const TensorFact &Input) {
+  if (Input.Act != Activation::Softmax)
+    return false;
+  if (!Input.ActDim || !Input.rank())
+    return true;
+  return *Input.ActDim == (*Input.rank() >= 2 ? 1 : 0);
+}
+
 fixit::Edits LossUseCheck::dropActivation(const LossUse &Use) const {
   const std::optional<Origin> &O = Use.Input.ActOrigin;
   if (!O || !O->Site || !Context)

@@ -42,6 +42,10 @@ protected:
   /// computes it (unless the Confirm option is off).
   void noteConfirmation(const LossUse &Use, const Claim &C);
 
+  /// Whether the loss input is a softmax over the dimension the loss reads
+  /// as classes (1, or 0 for a single sample), or over a dimension not known.
+  static bool isSoftmaxOverClasses(const TensorFact &Input);
+
   /// The edit that removes the activation the loss input provably is the
   /// output of (a call whose value flows only into the loss, or a module
   /// in a Sequential); none if that is not unambiguous.

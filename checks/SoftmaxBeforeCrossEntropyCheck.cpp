@@ -5,8 +5,7 @@
 namespace torchlint {
 
 bool SoftmaxBeforeCrossEntropyCheck::checkUse(const LossUse &Use) {
-  if (Use.Kind != LossKind::CrossEntropy ||
-      Use.Input.Act != Activation::Softmax)
+  if (Use.Kind != LossKind::CrossEntropy || !isSoftmaxOverClasses(Use.Input))
     return false;
   diag(Use.Call->getBeginLoc(),
        "input of CrossEntropyLoss is already a softmax; CrossEntropyLoss "

@@ -22,7 +22,7 @@ static fixit::Edits useLogSoftmax(const std::optional<Origin> &O,
 }
 
 bool SoftmaxBeforeNllLossCheck::checkUse(const LossUse &Use) {
-  if (Use.Kind != LossKind::NLL || Use.Input.Act != Activation::Softmax)
+  if (Use.Kind != LossKind::NLL || !isSoftmaxOverClasses(Use.Input))
     return false;
   diag(Use.Call->getBeginLoc(),
        "input of NLLLoss%0 is a softmax, not a log_softmax; NLLLoss expects "

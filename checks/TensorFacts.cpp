@@ -300,7 +300,8 @@ std::string TensorFact::str() const {
 bool TensorFact::operator==(const TensorFact &O) const {
   return Sizes == O.Sizes && SizesOrigin == O.SizesOrigin && Type == O.Type &&
          TypeOrigin == O.TypeOrigin && Range == O.Range && Act == O.Act &&
-         ActOrigin == O.ActOrigin && Unsqueezed == O.Unsqueezed;
+         ActOrigin == O.ActOrigin && ActDim == O.ActDim &&
+         Unsqueezed == O.Unsqueezed;
 }
 
 static bool samePtr(const std::shared_ptr<const Value> &A,
@@ -420,8 +421,10 @@ TensorFact join(const TensorFact &A, const TensorFact &B) {
     R.Range = join(*A.Range, *B.Range);
   // A provenance survives a join only if both paths carry it.
   R.Act = joinOpt(A.Act, B.Act);
-  if (R.Act)
+  if (R.Act) {
     R.ActOrigin = A.ActOrigin ? A.ActOrigin : B.ActOrigin;
+    R.ActDim = joinOpt(A.ActDim, B.ActDim);
+  }
   if (A.Unsqueezed && B.Unsqueezed && R.Sizes)
     R.Unsqueezed = A.Unsqueezed;
   return R;

@@ -133,6 +133,8 @@ struct TensorFact {
   std::optional<ValueRange> Range;
   std::optional<Activation> Act;
   std::optional<Origin> ActOrigin;
+  /// The dimension a softmax or log_softmax normalizes, when known.
+  Dim ActDim;
   std::optional<UnsqueezeSite> Unsqueezed;
 
   std::optional<size_t> rank() const {

@@ -414,6 +414,7 @@ static Dim slidingWindowSize(Dim In, const ModuleFact &M) {
 static void forgetValues(TensorFact &T) {
   T.Act.reset();
   T.ActOrigin.reset();
+  T.ActDim.reset();
   T.Range.reset();
 }
 
@@ -1848,6 +1849,14 @@ Value TensorFlowAnalysis::Interpreter::concatenate(api::TensorOp Op,
     S.insert(S.begin() + *D, Count);
   }
   R.Sizes = S;
+  // Softmaxes stacked, or concatenated along another dimension, still
+  // normalize theirs.
+  if (Any.T.Act == Activation::Softmax && Any.T.ActDim &&
+      (!IsCat || *Any.T.ActDim != *D)) {
+    R.Act = Any.T.Act;
+    R.ActOrigin = Any.T.ActOrigin;
+    R.ActDim = *Any.T.ActDim + (!IsCat && *Any.T.ActDim >= *D ? 1 : 0);
+  }
   // The dimension the items' unsqueeze added is still there, of size 1,
   // unless cat joins them along it (the usual way to batch them).
   if (std::optional<UnsqueezeSite> U = Any.T.Unsqueezed) {
@@ -2288,6 +2297,9 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
   auto Activated = [&](Activation A, llvm::StringRef What) {
     T.Act = A;
     T.ActOrigin = madeBy(*M, Site, What);
+    T.ActDim = A != Activation::Sigmoid && T.rank()
+                   ? normalizeDim(M->A, *T.rank())
+                   : std::nullopt;
     T.Range.reset();
     return Value::tensor(T);
   };
@@ -2369,6 +2381,7 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     TensorFact R = T;
     R.Unsqueezed.reset();
     R.Act.reset();
+    R.ActDim.reset();
     R.Sizes.reset();
     if (T.Sizes && M->A && M->B) {
       auto Start = normalizeDim(M->A, T.Sizes->size());
@@ -2578,6 +2591,10 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
   };
   auto Rank = T.rank();
+  // Which dimension a softmax normalizes survives only the operations below
+  // that keep or move it.
+  Dim ActDim = T.ActDim;
+  T.ActDim.reset();
   using api::TensorOp;
   switch (Op) {
   case TensorOp::Softmax:
@@ -2587,6 +2604,8 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
             : Op == TensorOp::LogSoftmax ? Activation::LogSoftmax
                                          : Activation::Sigmoid;
     T.ActOrigin = originAt(Call, (Name + " applied here").str());
+    if (Op != TensorOp::Sigmoid && Rank)
+      T.ActDim = normalizeDim(Arg(0), *Rank);
     T.Range.reset();
     if (T.Type && !isFloatingDType(*T.Type)) {
       T.Type = DType::Float;
@@ -2603,6 +2622,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (T.Act == Activation::LogSoftmax) {
       T.Act = Activation::Softmax;
       T.ActOrigin = originAt(Call, "exp of a log_softmax is a softmax");
+      T.ActDim = ActDim;
     } else {
       T.Act.reset();
     }
@@ -2612,6 +2632,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (T.Act == Activation::Softmax) {
       T.Act = Activation::LogSoftmax;
       T.ActOrigin = originAt(Call, "log of a softmax is a log_softmax");
+      T.ActDim = ActDim;
     } else {
       T.Act.reset();
     }
@@ -2632,6 +2653,8 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (N < 0 || N > static_cast<int64_t>(*Rank))
       return Value::unknown(); // LibTorch raises an index error here
     T.Sizes->insert(T.Sizes->begin() + N, Dim(1));
+    if (ActDim)
+      T.ActDim = *ActDim + (N <= *ActDim ? 1 : 0);
     T.Unsqueezed =
         UnsqueezeSite{originAt(Call, "unsqueeze(" + std::to_string(*D) + ")"),
                       N};
@@ -2722,6 +2745,9 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
         }
         if (S.size() == *Rank) {
           T.Sizes = S;
+          for (size_t I = 0; I < P->size(); ++I)
+            if (ActDim && normalizeDim((*P)[I], *Rank) == ActDim)
+              T.ActDim = I;
           return Value::tensor(T);
         }
       }
@@ -2739,9 +2765,10 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     auto B = Op == TensorOp::T ? Dim(*Rank > 1 ? 1 : 0)
                                : normalizeDim(Arg(1), *Rank);
     if (A && B && *A < static_cast<int64_t>(*Rank) &&
-        *B < static_cast<int64_t>(*Rank))
+        *B < static_cast<int64_t>(*Rank)) {
       std::swap((*T.Sizes)[*A], (*T.Sizes)[*B]);
-    else
+      T.ActDim = ActDim == A ? B : ActDim == B ? A : ActDim;
+    } else
       for (Dim &D : *T.Sizes)
         D.reset();
     return Value::tensor(T);
@@ -2766,9 +2793,11 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     }
     if (T.Type && !isIntegralDType(*T.Type))
       T.Range.reset();
+    T.ActDim = ActDim;
     return Value::tensor(T);
   }
   case TensorOp::Same:
+    T.ActDim = ActDim;
     return Value::tensor(T);
   case TensorOp::Elementwise: {
     std::optional<ValueRange> Before = T.Range;
@@ -2818,11 +2847,22 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       Reduced[*N] = true;
     }
     R.Sizes.emplace();
-    for (size_t I = 0; I < *Rank; ++I)
+    for (size_t I = 0; I < *Rank; ++I) {
+      if (ActDim && I == static_cast<size_t>(*ActDim) && !Reduced[I])
+        R.ActDim = R.Sizes->size();
       if (!Reduced[I])
         R.Sizes->push_back((*T.Sizes)[I]);
       else if (KeepDim)
         R.Sizes->push_back(Dim(1));
+    }
+    // The mean of softmaxes over another dimension (an ensemble's average)
+    // is still a distribution over the same dimension.
+    if (Name == "mean" && T.Act == Activation::Softmax && R.ActDim) {
+      R.Act = T.Act;
+      R.ActOrigin = T.ActOrigin;
+    } else {
+      R.ActDim.reset();
+    }
     return Value::tensor(R);
   }
   case TensorOp::Slice: {
@@ -3393,6 +3433,17 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
     SetType(DType::Float, O, Present, "");
     if (T.Type && isIntegralDType(*T.Type) && (Name == "zeros" || Name == "ones"))
       T.Range = filledWith(Name == "ones", T.Sizes, Call, Name);
+    return created(T);
+  }
+  case api::Factory::ScalarTensor: {
+    if (Args.empty())
+      return Value::unknown();
+    T.Sizes.emplace();
+    bool Present;
+    OptionsFact O = FindOptions(1, Present);
+    SetType(DType::Float, O, Present, "");
+    if (T.Type && isIntegralDType(*T.Type) && knownInt(Args[0]))
+      T.Range = filledWith(*knownInt(Args[0]), T.Sizes, Call, Name);
     return created(T);
   }
   case api::Factory::Full: {

@@ -45,6 +45,18 @@ void factoriesDefaultToFloat() {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: {{.*}} has dtype float
 }
 
+// torch::scalar_tensor is float whatever the type of its value: one label
+// per example, stacked into a batch.
+void scalarTensorLabelsStacked() {
+  torch::nn::Linear fc(4, 3);
+  std::vector<torch::Tensor> labels;
+  for (int64_t label : {0, 2, 1})
+    labels.push_back(torch::scalar_tensor(label));
+  auto loss = F::nll_loss(torch::log_softmax(fc(torch::randn({3, 4})), 1),
+                          torch::stack(labels));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of NLLLoss holds class indices (shape [3] for input [3, 3]) but has dtype float
+}
+
 void floatingLiterals() {
   torch::nn::Linear fc(4, 3);
   auto y = torch::tensor({0.0, 2.0, 1.0});
@@ -221,6 +233,16 @@ void convertedOnOneBranch(bool fromFile) {
   if (fromFile)
     y = y.to(torch::kLong);
   auto loss = F::cross_entropy(fc(torch::randn({16, 10})), y);
+}
+
+// Negative: scalar_tensor with an int64 dtype.
+void scalarTensorWithALongDtype() {
+  torch::nn::Linear fc(4, 3);
+  std::vector<torch::Tensor> labels;
+  for (int64_t label : {0, 2, 1})
+    labels.push_back(torch::scalar_tensor(label, torch::kLong));
+  auto loss = F::nll_loss(torch::log_softmax(fc(torch::randn({3, 4})), 1),
+                          torch::stack(labels));
 }
 
 void unknownTargets(const torch::Tensor &y, torch::nn::Linear &fc) {

@@ -337,6 +337,22 @@ void lossInsideAStreamExpression() {
   // CHECK-MESSAGES: :[[@LINE-3]]:16: warning: input of CrossEntropyLoss is already a softmax
 }
 
+// An ensemble's average of probabilities, and probabilities of two batches
+// concatenated: still distributions over the classes.
+void ensembleAverageOfSoftmaxes() {
+  torch::nn::Linear a(7, 3), b(7, 3);
+  auto x = torch::randn({18, 7});
+  std::vector<torch::Tensor> probs;
+  probs.push_back(a(x).softmax(1));
+  probs.push_back(torch::softmax(b(x), -1));
+  auto loss = F::cross_entropy(torch::stack(probs).mean(0),
+                               torch::randint(0, 3, {18}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of CrossEntropyLoss is already a softmax
+  auto both = torch::cat({a(x).softmax(1), b(x).softmax(1)}, /*dim=*/0);
+  auto loss2 = F::cross_entropy(both, torch::randint(0, 3, {36}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: input of CrossEntropyLoss is already a softmax
+}
+
 //===--- Negative: near misses that must stay silent ----------------------===//
 
 void logSoftmaxIsHarmless() {
@@ -431,6 +447,26 @@ void scaledSoftmaxIsUnknown() {
   torch::nn::Linear fc(10, 3);
   auto p = torch::softmax(fc(torch::randn({4, 10})), 1) * 10;
   auto loss = F::cross_entropy(p, torch::randint(0, 3, {4}));
+}
+
+// A softmax over the batch, not the classes; an average over the classes.
+void softmaxOverAnotherDimension() {
+  torch::nn::Linear fc(10, 3);
+  auto overBatch = torch::softmax(fc(torch::randn({4, 10})), /*dim=*/0);
+  auto loss = F::cross_entropy(overBatch, torch::randint(0, 3, {4}));
+  auto scores = torch::softmax(fc(torch::randn({2, 4, 10})), 2).mean(2);
+  auto loss2 = F::cross_entropy(scores, torch::randint(0, 4, {2}));
+}
+
+// The log of an ensemble's average probabilities is what NLL expects, and
+// the sum of probabilities is no distribution.
+void ensembleLogOfTheAverage() {
+  torch::nn::Linear a(7, 3), b(7, 3);
+  auto x = torch::randn({18, 7});
+  auto avg = torch::stack({a(x).softmax(1), b(x).softmax(1)}).mean(0);
+  auto nll = F::nll_loss(torch::log(avg), torch::randint(0, 3, {18}));
+  auto summed = torch::stack({a(x).softmax(1), b(x).softmax(1)}).sum(0);
+  auto ce = F::cross_entropy(summed, torch::randint(0, 3, {18}));
 }
 
 void softmaxIntoAnotherLoss() {
