@@ -222,7 +222,7 @@ ModuleKind moduleKindOf(const CXXRecordDecl *Impl, LossKind *Loss) {
       .Cases("AdaptiveAvgPool1dImpl", "AdaptiveAvgPool2dImpl",
              "AdaptiveAvgPool3dImpl", "AdaptiveMaxPool1dImpl",
              "AdaptiveMaxPool2dImpl", ModuleKind::AdaptivePool)
-      .Case("AdaptiveMaxPool3dImpl", ModuleKind::AdaptivePool)
+      .Cases("AdaptiveMaxPool3dImpl", "UpsampleImpl", ModuleKind::AdaptivePool)
       .Cases("SoftmaxImpl", "Softmax2dImpl", "SoftminImpl",
              ModuleKind::Softmax)
       .Case("LogSoftmaxImpl", ModuleKind::LogSoftmax)
@@ -287,6 +287,7 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Cases("ne", "greater", "less", "isnan", "logical_not",
              TensorOp::Compare)
       .Cases("sum", "mean", "prod", "amax", "amin", TensorOp::Reduce)
+      .Cases("std", "var", "nansum", "nanmean", "logsumexp", TensorOp::Reduce)
       .Cases("slice", "narrow", "index_select", TensorOp::Slice)
       .Case("select", TensorOp::Select)
       .Cases("max", "min", TensorOp::MaxMin)
@@ -297,6 +298,7 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Case("repeat_interleave", TensorOp::RepeatInterleave)
       .Case("one_hot", TensorOp::OneHot)
       .Case("repeat", TensorOp::Repeat)
+      .Cases("expand", "expand_as", "broadcast_to", TensorOp::Expand)
       .Cases("flip", "fliplr", "flipud", "roll", TensorOp::Same)
       .Cases("bernoulli", "dropout", "alpha_dropout", TensorOp::Elementwise)
       .Cases("argmax", "argmin", TensorOp::ArgMax)
@@ -322,6 +324,7 @@ ModuleKind functionalModuleKindOf(llvm::StringRef Name) {
              "adaptive_avg_pool3d", ModuleKind::AdaptivePool)
       .Cases("adaptive_max_pool1d", "adaptive_max_pool2d",
              "adaptive_max_pool3d", ModuleKind::AdaptivePool)
+      .Case("interpolate", ModuleKind::AdaptivePool)
       .Default(ModuleKind::Unknown);
 }
 

@@ -114,6 +114,7 @@ enum class TensorOp {
   RepeatInterleave,
   OneHot, ///< one_hot(num_classes): int64 [..., num_classes]
   Repeat, ///< repeat(sizes): the tensor tiled
+  Expand, ///< expand(sizes), expand_as(other): size-1 dimensions broadcast
 };
 TensorOp tensorOpOf(llvm::StringRef Name);
 

@@ -165,7 +165,8 @@ enum class ModuleKind {
   Linear,
   Conv,
   Pool,         ///< max/avg pooling: N and C kept, spatial sizes shrink
-  AdaptivePool, ///< adaptive pooling: spatial sizes set to the output size
+  AdaptivePool, ///< adaptive pooling, interpolate, Upsample: spatial sizes set
+                ///< to the output size
   Softmax,
   LogSoftmax,
   Sigmoid,

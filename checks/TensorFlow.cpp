@@ -275,6 +275,23 @@ static Value asList(const Value &V) {
 }
 
 /// Element I of a list: exact when the list is, else what any element is.
+/// The method a call runs on an object whose class is known: the final
+/// overrider of a virtual method, unless the call names its class
+/// (`BaseImpl::score(x)`).
+static const CXXMethodDecl *dispatch(const CXXMethodDecl *Method,
+                                     const ModulePtr &Object,
+                                     const CallExpr *Call) {
+  if (!Method || !Method->isVirtual() || !Object || !Object->Impl)
+    return Method;
+  if (const auto *Member = dyn_cast<MemberExpr>(
+          Call->getCallee()->IgnoreParenImpCasts());
+      Member && Member->hasQualifier())
+    return Method;
+  const CXXMethodDecl *Overrider =
+      Method->getCorrespondingMethodInClass(Object->Impl);
+  return Overrider && Overrider->hasBody() ? Overrider : Method;
+}
+
 static Value itemAt(const Value &L, std::optional<int64_t> I) {
   if (L.Kind != Value::List)
     return Value::unknown();
@@ -352,9 +369,9 @@ static bool updateDict(ModuleFact &Dict, const Value &Pairs) {
 static std::optional<int64_t> squareInt(const Value &V) {
   if (auto I = knownInt(V))
     return I;
-  if (V.Kind == Value::IntList && V.Ints && !V.Ints->empty()) {
-    Dim First = V.Ints->front();
-    for (const Dim &D : *V.Ints)
+  if (auto S = sizesOf(V); S && !S->empty()) {
+    Dim First = S->front();
+    for (const Dim &D : *S)
       if (D != First)
         return std::nullopt;
     return First;
@@ -606,24 +623,46 @@ Value TensorFlowAnalysis::Interpreter::callUser(const FunctionDecl *Fn,
   }
 
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isAnyMemberInitializer() && Init->getInit())
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      if (Init->isAnyMemberInitializer() && Init->getInit()) {
         E.Vars[Init->getAnyMember()] = eval(Init->getInit(), E, Callee);
+        continue;
+      }
+      // A user's base class: its constructor sets the fields it declares.
+      const auto *Base = Init->isBaseInitializer()
+                             ? dyn_cast_or_null<CXXConstructExpr>(
+                                   api::ignoreWrappers(Init->getInit()))
+                             : nullptr;
+      if (!Base || api::isLibraryDecl(Base->getConstructor()))
+        continue;
+      llvm::SmallVector<const Expr *, 4> BaseArgs;
+      for (const Expr *A : Base->arguments())
+        if (!isa<CXXDefaultArgExpr>(A))
+          BaseArgs.push_back(A);
+      Value State = callUser(Base->getConstructor(),
+                             evalArgs(BaseArgs, E, Callee), nullptr, nullptr,
+                             Callee);
+      if (State.isModule() && State.M->Fields)
+        for (const auto &[D, V] : *State.M->Fields)
+          E.Vars[D] = V;
+    }
 
   exec(Def->getBody(), E, Callee);
   ActiveCalls.pop_back();
 
   if (isa<CXXConstructorDecl>(Def)) {
     // A constructor's result is the state of the fields it leaves.
+    const CXXRecordDecl *Class = cast<CXXConstructorDecl>(Def)->getParent();
     auto Fields = std::make_shared<FieldMap>();
-    for (const FieldDecl *FD : cast<CXXConstructorDecl>(Def)->getParent()->fields()) {
-      auto It = E.Vars.find(FD);
-      if (It != E.Vars.end())
-        (*Fields)[FD] = It->second;
-    }
+    for (const auto &[D, V] : E.Vars)
+      if (const auto *FD = dyn_cast<FieldDecl>(D)) // its own and its bases'
+        if (const auto *Owner = dyn_cast<CXXRecordDecl>(FD->getParent());
+            Owner && (Owner == Class || Class->isDerivedFrom(Owner)))
+          (*Fields)[D] = V;
+
     auto M = std::make_shared<ModuleFact>();
     M->Kind = ModuleKind::Custom;
-    M->Impl = cast<CXXConstructorDecl>(Def)->getParent();
+    M->Impl = Class;
     M->Fields = std::move(Fields);
     return Value::module(std::move(M));
   }
@@ -1462,7 +1501,8 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
     Value Self = eval(Call.Self, E, F);
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
     ModulePtr M = Self.isModule() ? Self.M : moduleFromType(Call.Self->getType());
-    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
+    const auto *Method =
+        dispatch(dyn_cast_or_null<CXXMethodDecl>(Call.Callee), M, C);
     if (Method && isUserFunction(Method) && Method->getName() == "forward")
       return callUser(Method, Args, M, C, F);
     if (M && M->Kind == ModuleKind::Custom && Method &&
@@ -1751,7 +1791,8 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       // else: an object whose state is unknown (changed through one of its
       // members, or returned by a call): so are its fields.
     }
-    Result = callUser(Fn, Args, This, C, F);
+    Result = callUser(Method ? dispatch(Method, This, C) : Fn, Args, This, C,
+                      F);
     // The fields the method assigns hold anything afterwards.
     if (Object && This && This->Fields && Method &&
         api::mutatesObject(Method) && Method->getBody()) {
@@ -1763,13 +1804,26 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       E.Vars[Object] = Value::module(std::move(Updated));
     }
   }
-  // Whatever the callee may modify through a non-const reference is unknown
-  // afterwards (modules are shared handles and keep their identity).
+  // Whatever the callee may modify through a non-const reference or pointer
+  // is unknown afterwards (modules are shared handles and keep their
+  // identity).
   for (unsigned I = 0; I < ArgExprs.size() && I < Fn->getNumParams(); ++I) {
     QualType PT = Fn->getParamDecl(I)->getType();
-    if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
-        !api::moduleImplOf(PT))
-      if (const ValueDecl *D = storageOf(ArgExprs[I]))
+    const Expr *Arg = ArgExprs[I];
+    if (PT->isPointerType()) {
+      const auto *AddrOf =
+          dyn_cast<UnaryOperator>(api::ignoreWrappers(Arg));
+      if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+        continue;
+      Arg = AddrOf->getSubExpr();
+      PT = PT->getPointeeType();
+    } else if (PT->isReferenceType()) {
+      PT = PT.getNonReferenceType();
+    } else {
+      continue;
+    }
+    if (!PT.isConstQualified() && !api::moduleImplOf(PT))
+      if (const ValueDecl *D = storageOf(Arg))
         E.Vars.erase(D);
   }
   return Result;
@@ -2094,6 +2148,9 @@ static void configureModule(ModuleFact &M, llvm::ArrayRef<Value> Args) {
     break;
   case ModuleKind::AdaptivePool:
     M.A = PositionalSquare(0);
+    // interpolate's and Upsample's size(...): the output's spatial sizes.
+    if (const Value *S = Named("size"))
+      M.A = squareInt(*S);
     break;
   case ModuleKind::Softmax:
   case ModuleKind::LogSoftmax:
@@ -2190,8 +2247,13 @@ ModulePtr TensorFlowAnalysis::Interpreter::classState(const CXXRecordDecl *RD) {
     First = false;
   }
   if (First) {
-    // No constructor was written or instantiated: in-class initialisers.
+    // No constructor was written or instantiated: the user's bases as they
+    // build themselves, then in-class initialisers.
     auto Fields = std::make_shared<FieldMap>();
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (ModulePtr Base = classState(B.getType()->getAsCXXRecordDecl());
+          Base && Base->Fields)
+        Fields->insert(Base->Fields->begin(), Base->Fields->end());
     Env E;
     Frame Root;
     for (const FieldDecl *FD : RD->fields()) {
@@ -2833,10 +2895,14 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
       return Value::tensor(R);
     }
     std::optional<llvm::SmallVector<Dim, 4>> Dims = sizesOf(Args[0]);
-    bool KeepDim = Args.size() > 1 && Args[1].Kind == Value::Bool &&
-                   Args[1].I.value_or(0);
-    bool KeepDimKnown = Args.size() < 2 || Args[1].Kind != Value::Bool ||
-                        Args[1].I.has_value();
+    // std(dim, unbiased, keepdim), var(...): keepdim comes third.
+    size_t KeepDimAt = Name == "std" || Name == "var" ? 2 : 1;
+    bool KeepDim = Args.size() > KeepDimAt &&
+                   Args[KeepDimAt].Kind == Value::Bool &&
+                   Args[KeepDimAt].I.value_or(0);
+    bool KeepDimKnown = Args.size() <= KeepDimAt ||
+                        Args[KeepDimAt].Kind != Value::Bool ||
+                        Args[KeepDimAt].I.has_value();
     if (!Rank || !Dims || !KeepDimKnown)
       return Value::tensor(R);
     llvm::SmallVector<bool, 4> Reduced(*Rank, false);
@@ -2987,6 +3053,32 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     if (llvm::is_contained(*Repeats, Dim(0)) && T.Range)
       T.Range->Present.clear(); // an empty tensor holds no value
     T.Sizes = S;
+    return Value::tensor(T);
+  }
+  case TensorOp::Expand: {
+    T.Act.reset();
+    T.Unsqueezed.reset();
+    if (T.Range)
+      T.Range->Uniform = false; // copies of the same draws
+    std::optional<llvm::SmallVector<Dim, 4>> To;
+    if (Name == "expand_as" && !Args.empty() && Args[0].isTensor())
+      To = Args[0].T.Sizes;
+    else if (!Args.empty())
+      To = sizesOf(Args[0]);
+    if (!To || !Rank || To->size() < *Rank) {
+      T.Sizes.reset();
+      return Value::tensor(T);
+    }
+    // -1 keeps the dimension it is aligned with (from the right).
+    for (size_t I = 0; I < *Rank; ++I) {
+      Dim &D = (*To)[To->size() - *Rank + I];
+      if (D == -1)
+        D = (*T.Sizes)[I];
+    }
+    for (Dim &D : *To)
+      if (D && *D < 0)
+        D.reset(); // LibTorch raises for a new dimension of -1
+    T.Sizes = *To;
     return Value::tensor(T);
   }
   case TensorOp::OneHot: {

@@ -451,6 +451,33 @@ void helperComputesTheLossOnLogits() {
   auto loss = bceLoss(fc(torch::randn({8, 10})), torch::ones({8, 1}));
 }
 
+// A count set through an out-parameter (a pointer or a reference).
+void countRows(int64_t *rows) { *rows = 8; }
+void countRowsByReference(int64_t &rows) { rows = 8; }
+
+// Negative: the counts are 8 after the calls, not the 4 they started with.
+void countsSetThroughOutParameters() {
+  torch::nn::Linear fc(10, 3);
+  int64_t rows = 4, more = 4;
+  countRows(&rows);
+  countRowsByReference(more);
+  auto a = F::cross_entropy(fc(torch::randn({8, 10})),
+                            torch::randint(0, 3, {rows}));
+  auto b = F::cross_entropy(fc(torch::randn({8, 10})),
+                            torch::randint(0, 3, {more}));
+}
+
+// Features standardized with mean and std (keepdim): the shapes stay known.
+void standardizedFeatures() {
+  torch::nn::Linear fc(4, 3);
+  auto table = torch::randn({30, 5});
+  auto features = table.narrow(1, 0, 4);
+  auto normalized = (features - features.mean(0, /*keepdim=*/true)) /
+                    features.std(0, /*unbiased=*/true, /*keepdim=*/true);
+  auto loss = F::cross_entropy(fc(normalized), table.select(1, 4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [30] for input [30, 3]) but has dtype float
+}
+
 //===--- Lambdas ----------------------------------------------------------===//
 
 void lambdaDrawsTooFewLabels() {
@@ -664,4 +691,43 @@ void chunkedLogitsAndLabelsAlike() {
 void splitOfAnUnknownBatch(const torch::Tensor &x, const torch::Tensor &y) {
   torch::nn::Linear fc(20, 3);
   auto loss = F::cross_entropy(fc(x.split(4)[0]), y.split(4)[0]);
+}
+
+//===--- Virtual methods: the overrider of the object's class -------------===//
+
+struct ScorerImpl : torch::nn::Module {
+  ScorerImpl() { fc = register_module("fc", torch::nn::Linear(8, 1)); }
+  virtual ~ScorerImpl() = default;
+  virtual torch::Tensor score(const torch::Tensor &x) { return fc(x); }
+  torch::nn::Linear fc{nullptr};
+};
+
+struct CalibratedScorerImpl : ScorerImpl {
+  torch::Tensor score(const torch::Tensor &x) override {
+    return torch::sigmoid(ScorerImpl::score(x));
+  }
+};
+
+struct RawScorerImpl : ScorerImpl {
+  torch::Tensor raw(const torch::Tensor &x) { return ScorerImpl::score(x); }
+  torch::Tensor score(const torch::Tensor &x) override {
+    return torch::sigmoid(raw(x));
+  }
+};
+
+void overriderThroughAPointerToTheBase() {
+  std::shared_ptr<ScorerImpl> scorer = std::make_shared<CalibratedScorerImpl>();
+  auto loss = F::binary_cross_entropy_with_logits(
+      scorer->score(torch::randn({16, 8})), torch::ones({16, 1}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of BCEWithLogitsLoss [16, 1] is already a sigmoid
+}
+
+// Negative: the base's own method, and a call that names the base's.
+void baseMethodAndQualifiedCall() {
+  std::shared_ptr<ScorerImpl> scorer = std::make_shared<ScorerImpl>();
+  auto a = F::binary_cross_entropy_with_logits(
+      scorer->score(torch::randn({16, 8})), torch::ones({16, 1}));
+  auto raw = std::make_shared<RawScorerImpl>();
+  auto b = F::binary_cross_entropy_with_logits(
+      raw->raw(torch::randn({16, 8})), torch::ones({16, 1}));
 }

@@ -282,7 +282,35 @@ void bceTargetUnsqueezedAgainstSqueezedLogits() {
   // CHECK-MESSAGES: :[[@LINE-3]]:62: note: unsqueeze(1) adds a dimension of size 1 here
 }
 
+// Masks given a channel for interpolate and not given it back; the images
+// are built with expand.
+std::pair<torch::Tensor, torch::Tensor> resized(const torch::Tensor &masks,
+                                                int64_t side) {
+  auto images = masks.unsqueeze(1).to(torch::kFloat).expand({-1, 3, -1, -1});
+  std::vector<int64_t> size{side, side};
+  auto small = [&](const torch::Tensor &t) {
+    return F::interpolate(t, F::InterpolateFuncOptions().size(size).mode(
+                                 torch::kNearest));
+  };
+  return {small(images), small(masks.unsqueeze(1).to(torch::kFloat))
+                             .to(torch::kLong)};
+}
+
+void maskResizedWithInterpolate() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(3, 4, 1));
+  auto [images, masks] = resized(torch::randint(0, 4, {6, 16, 16}), 8);
+  auto loss = F::cross_entropy(head(images), masks);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has shape [6, 1, 8, 8] after unsqueeze(1), input has shape [6, 4, 8, 8]; LibTorch raises "only batches of spatial targets supported (3D tensors) but got targets of dimension: 4"
+}
+
 //===--- Negative: unsqueezes that are undone or valid --------------------===//
+
+// The channel interpolate needed is taken off again.
+void maskResizedThenSqueezed() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(3, 4, 1));
+  auto [images, masks] = resized(torch::randint(0, 4, {6, 16, 16}), 8);
+  auto loss = F::cross_entropy(head(images), masks.squeeze(1));
+}
 
 void undoneBySqueeze() {
   torch::nn::Linear fc(10, 3);
