@@ -241,34 +241,65 @@ template <typename T> int64_t tileWidth(int64_t Classes) {
   return std::clamp<int64_t>(Width / 16 * 16, 16, 8192);
 }
 
-/// Four rows of a K-dim tile's exponential pass: E_r = exp(X_r - M), summed
-/// into Sum in row order. The maximum and the sum stay in registers across
-/// the rows instead of a load and a store per row.
+/// Four rows K..K+3 of a K-dim tile's exponential pass: E_r = exp(X_r - M),
+/// summed into Sum in row order, and the target's X_t - M picked into Target
+/// on the way. The per-position values stay in registers across the rows
+/// instead of a load and a store per row.
 template <typename T>
 inline void expGroup(const T *__restrict X0, const T *__restrict X1,
                      const T *__restrict X2, const T *__restrict X3,
                      T *__restrict E0, T *__restrict E1, T *__restrict E2,
                      T *__restrict E3, const T *__restrict M, T *__restrict Sum,
-                     int64_t Width) {
+                     const int32_t *__restrict Class, int32_t K,
+                     T *__restrict Target, int64_t Width) {
   for (int64_t I = 0; I < Width; ++I) {
-    T Max = M[I], S = Sum[I];
-    T E = expNonPositive(X0[I] - Max);
+    T Max = M[I], S = Sum[I], Tg = Target[I];
+    int32_t Cls = Class[I];
+    T D = X0[I] - Max, E = expNonPositive(D);
+    Tg = Cls == K ? D : Tg;
     E0[I] = E;
     S += E;
-    E = expNonPositive(X1[I] - Max);
+    D = X1[I] - Max;
+    E = expNonPositive(D);
+    Tg = Cls == K + 1 ? D : Tg;
     E1[I] = E;
     S += E;
-    E = expNonPositive(X2[I] - Max);
+    D = X2[I] - Max;
+    E = expNonPositive(D);
+    Tg = Cls == K + 2 ? D : Tg;
     E2[I] = E;
     S += E;
-    E = expNonPositive(X3[I] - Max);
+    D = X3[I] - Max;
+    E = expNonPositive(D);
+    Tg = Cls == K + 3 ? D : Tg;
     E3[I] = E;
     Sum[I] = S + E;
+    Target[I] = Tg;
+  }
+}
+
+/// Four rows K..K+3 of a K-dim tile's gradient pass: G_r = E_r * Scale, less
+/// A at the target.
+template <typename T>
+inline void scaleGroup(T *__restrict G0, T *__restrict G1, T *__restrict G2,
+                       T *__restrict G3, const T *__restrict Scale,
+                       const T *__restrict A, const int32_t *__restrict Class,
+                       int32_t K, int64_t Width) {
+  for (int64_t I = 0; I < Width; ++I) {
+    T S = Scale[I], Ai = A[I];
+    int32_t Cls = Class[I];
+    G0[I] = G0[I] * S - (Cls == K ? Ai : T(0));
+    G1[I] = G1[I] * S - (Cls == K + 1 ? Ai : T(0));
+    G2[I] = G2[I] * S - (Cls == K + 2 ? Ai : T(0));
+    G3[I] = G3[I] * S - (Cls == K + 3 ? Ai : T(0));
   }
 }
 
 /// Class indices, K-dim input: vectorised across a tile of positions, whose
-/// logits for one class are contiguous. Units are (sample, tile) pairs.
+/// logits for one class are contiguous. Units are (sample, tile) pairs. The
+/// target's logit is picked and its gradient corrected inside the passes over
+/// the rows (a compare and a blend per logit) rather than by a gather and a
+/// scatter across them, scalar and 21 rows apart.
 template <typename T>
 TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
                                         int64_t End, Partial &Acc) {
@@ -276,11 +307,14 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
   const int64_t TileWidth = tileWidth<T>(C);
   const int64_t TilesPerSample = (Inner + TileWidth - 1) / TileWidth;
   // Per position: the maximum, the target's shifted logit x_t - M, the sum
-  // of exponentials (later the gradient's scale), and A.
+  // of exponentials (later the gradient's scale), A, and the class (-1 when
+  // ignored) in 32 bits, which compare as wide as T's vectors.
   std::vector<T> MaxV(TileWidth), TargetV(TileWidth), SumV(TileWidth),
       AV(TileWidth);
+  std::vector<int32_t> ClassV(TileWidth);
   T *M = MaxV.data(), *Target = TargetV.data(), *Sum = SumV.data(),
     *A = AV.data();
+  int32_t *Class = ClassV.data();
   std::vector<T> Scratch(J.G ? 0 : 4 * TileWidth);
   for (int64_t U = Begin; U < End; ++U) {
     int64_t N = U / TilesPerSample, First = (U % TilesPerSample) * TileWidth;
@@ -291,7 +325,8 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     const int64_t *RowClass = J.P.RowClass.data() + Row;
     for (int64_t I = 0; I < Width; ++I) {
       M[I] = -std::numeric_limits<T>::infinity();
-      Sum[I] = 0;
+      Sum[I] = Target[I] = 0;
+      Class[I] = static_cast<int32_t>(RowClass[I]);
     }
     // Each pass takes the rows four at a time: the per-position values stay
     // in registers across them, and four streams from memory are in flight
@@ -314,8 +349,6 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       for (int64_t I = 0; I < Width; ++I)
         M[I] = Xk[I] > M[I] ? Xk[I] : M[I];
     }
-    for (int64_t I = 0; I < Width; ++I)
-      Target[I] = RowClass[I] >= 0 ? X[RowClass[I] * Inner + I] - M[I] : T(0);
     // Without a gradient the terms go to four scratch rows, one per row of a
     // group, so that the group's rows never alias.
     auto TermRow = [&](int64_t K, int64_t InGroup) {
@@ -325,13 +358,16 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       const T *X0 = X + K * Inner, *X1 = X0 + Inner, *X2 = X1 + Inner,
               *X3 = X2 + Inner;
       expGroup(X0, X1, X2, X3, TermRow(K, 0), TermRow(K + 1, 1),
-               TermRow(K + 2, 2), TermRow(K + 3, 3), M, Sum, Width);
+               TermRow(K + 2, 2), TermRow(K + 3, 3), M, Sum, Class,
+               static_cast<int32_t>(K), Target, Width);
     }
     for (; K < C; ++K) {
       const T *Xk = X + K * Inner;
       T *Ek = TermRow(K, 0);
+      const int32_t ThisClass = static_cast<int32_t>(K);
       for (int64_t I = 0; I < Width; ++I) {
-        T Term = expNonPositive(Xk[I] - M[I]);
+        T D = Xk[I] - M[I], Term = expNonPositive(D);
+        Target[I] = Class[I] == ThisClass ? D : Target[I];
         Ek[I] = Term;
         Sum[I] += Term;
       }
@@ -343,18 +379,18 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
       // Without weights every kept position has the same A: vectorised.
       const T Kept = static_cast<T>(J.Upstream[0] * J.NllCoef);
       for (int64_t I = 0; I < Width; ++I) {
-        bool Ignored = RowClass[I] < 0;
+        bool Ignored = Class[I] < 0;
         A[I] = Ignored ? T(0) : Kept;
         Target[I] = Ignored ? T(0) : -Target[I];
       }
     } else {
       for (int64_t I = 0; I < Width; ++I) {
-        int64_t Class = RowClass[I];
-        if (Class < 0) { // NllCoef is Inf when all rows are ignored
+        int64_t Cls = RowClass[I];
+        if (Cls < 0) { // NllCoef is Inf when all rows are ignored
           A[I] = Target[I] = 0;
           continue;
         }
-        T W = J.weight(Class);
+        T W = J.weight(Cls);
         A[I] = static_cast<T>(J.upstream(Row + I) * J.NllCoef * W);
         Target[I] = -(Target[I] * W);
       }
@@ -367,24 +403,17 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     if (!G)
       continue;
     for (K = 0; K + 4 <= C; K += 4) {
-      T *__restrict G0 = G + K * Inner, *__restrict G1 = G0 + Inner,
-                    *__restrict G2 = G1 + Inner, *__restrict G3 = G2 + Inner;
-      for (int64_t I = 0; I < Width; ++I) {
-        T Scale = Sum[I];
-        G0[I] *= Scale;
-        G1[I] *= Scale;
-        G2[I] *= Scale;
-        G3[I] *= Scale;
-      }
+      T *G0 = G + K * Inner, *G1 = G0 + Inner, *G2 = G1 + Inner,
+        *G3 = G2 + Inner;
+      scaleGroup(G0, G1, G2, G3, Sum, A, Class, static_cast<int32_t>(K),
+                 Width);
     }
     for (; K < C; ++K) {
       T *Gk = G + K * Inner;
+      const int32_t ThisClass = static_cast<int32_t>(K);
       for (int64_t I = 0; I < Width; ++I)
-        Gk[I] *= Sum[I];
+        Gk[I] = Gk[I] * Sum[I] - (Class[I] == ThisClass ? A[I] : T(0));
     }
-    for (int64_t I = 0; I < Width; ++I)
-      if (RowClass[I] >= 0)
-        G[RowClass[I] * Inner + I] -= A[I];
   }
 }
 
@@ -492,12 +521,16 @@ void computeCrossEntropy(const Plan &P, const TensorView &Target,
     Sums = parallelUnits(
         Args.Threads, Rows, P.Classes,
         [&](int64_t B, int64_t E, Partial &Acc) { classRows(J, B, E, Acc); });
-  } else {
+  } else if (P.Classes <= std::numeric_limits<int32_t>::max()) {
     int64_t Width = tileWidth<T>(P.Classes);
     int64_t Tiles = (P.Inner + Width - 1) / Width;
     Sums = parallelUnits(
         Args.Threads, P.Outer * Tiles, P.Classes * Width,
         [&](int64_t B, int64_t E, Partial &Acc) { classTiles(J, B, E, Acc); });
+  } else { // classes beyond the tiles' 32-bit compares
+    Sums = parallelUnits(
+        Args.Threads, Rows, P.Classes,
+        [&](int64_t B, int64_t E, Partial &Acc) { genericRows(J, B, E, Acc); });
   }
   if (Unreduced)
     return;
