@@ -354,12 +354,34 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     auto TermRow = [&](int64_t K, int64_t InGroup) {
       return G ? G + K * Inner : Scratch.data() + InGroup * TileWidth;
     };
+    // The exponentials are bound by arithmetic and leave the memory idle:
+    // meanwhile the next tile's logits are prefetched, which its maximum's
+    // pass would wait for otherwise. Between blocks of positions, because
+    // GCC drops prefetches from the loops it vectorises.
+    const T *Next = nullptr;
+    int64_t NextWidth = 0;
+    if (U + 1 < End) {
+      int64_t First1 = ((U + 1) % TilesPerSample) * TileWidth;
+      Next = J.X + (U + 1) / TilesPerSample * C * Inner + First1;
+      NextWidth = std::min(TileWidth, Inner - First1);
+    }
+    constexpr int64_t Block = 128, Line = 64 / sizeof(T);
     for (K = 0; K + 4 <= C; K += 4) {
       const T *X0 = X + K * Inner, *X1 = X0 + Inner, *X2 = X1 + Inner,
               *X3 = X2 + Inner;
-      expGroup(X0, X1, X2, X3, TermRow(K, 0), TermRow(K + 1, 1),
-               TermRow(K + 2, 2), TermRow(K + 3, 3), M, Sum, Class,
-               static_cast<int32_t>(K), Target, Width);
+      T *E0 = TermRow(K, 0), *E1 = TermRow(K + 1, 1), *E2 = TermRow(K + 2, 2),
+        *E3 = TermRow(K + 3, 3);
+      // The last group fetches the rows left over too.
+      const int64_t Fetched = K + 8 > C ? C - K : 4;
+      for (int64_t I0 = 0; I0 < Width; I0 += Block) {
+        for (int64_t R = K; Next && R < K + Fetched; ++R)
+          for (int64_t I = I0; I < std::min(I0 + Block, NextWidth); I += Line)
+            __builtin_prefetch(Next + R * Inner + I, 0, 2);
+        expGroup(X0 + I0, X1 + I0, X2 + I0, X3 + I0, E0 + I0, E1 + I0,
+                 E2 + I0, E3 + I0, M + I0, Sum + I0, Class + I0,
+                 static_cast<int32_t>(K), Target + I0,
+                 std::min(Block, Width - I0));
+      }
     }
     for (; K < C; ++K) {
       const T *Xk = X + K * Inner;
