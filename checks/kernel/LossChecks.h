@@ -16,6 +16,20 @@
 
 #include "Support.h"
 
+/// Variants for AVX-512 and AVX2 machines besides the SSE2 default, picked
+/// when the library loads: -march would give up the machines without them.
+/// flatten compiles the helpers into each variant. Clang cannot clone
+/// templates; there the default is all there is, and the sanitized tests
+/// define TORCHLINT_KERNEL_NO_CLONES to run it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&         \
+    !defined(TORCHLINT_KERNEL_NO_CLONES)
+#define TORCHLINT_VECTOR_CLONES                                                \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), \
+                 flatten))
+#else
+#define TORCHLINT_VECTOR_CLONES
+#endif
+
 namespace torchlint::kernel::detail {
 
 /// Which of cross_entropy's computations runs.
