@@ -48,19 +48,29 @@ template <typename T> T maxOf(const T *X, int64_t N) {
   return M;
 }
 
-/// Sums exp(X - M), storing the terms in E unless it is null.
-template <typename T, bool Store> T sumExp(const T *X, T M, T *E, int64_t N) {
+/// Sums exp(X - M), storing the terms in E unless it is null. Meanwhile it
+/// prefetches the N values at \p Next (if not null), the next row: the
+/// exponentials are bound by arithmetic and leave the memory idle, and the
+/// next row's maximum would wait for them otherwise. The prefetches go
+/// between blocks, because GCC drops them from the loops it vectorises.
+template <typename T, bool Store>
+T sumExp(const T *X, T M, T *E, int64_t N, const T *Next) {
+  constexpr int64_t Block = 16 * Lanes<T>, Line = 64 / sizeof(T);
   T Acc[Lanes<T>] = {};
-  int64_t I = 0;
-  for (; I + Lanes<T> <= N; I += Lanes<T>)
-    for (int64_t L = 0; L < Lanes<T>; ++L) {
-      T Term = expNonPositive(X[I + L] - M);
-      if (Store)
-        E[I + L] = Term;
-      Acc[L] += Term;
-    }
+  const int64_t Vectorised = N - N % Lanes<T>;
+  for (int64_t B = 0; B < Vectorised; B += Block) {
+    for (int64_t I = B; Next && I < std::min(B + Block, N); I += Line)
+      __builtin_prefetch(Next + I, 0, 2);
+    for (int64_t I = B; I < std::min(B + Block, Vectorised); I += Lanes<T>)
+      for (int64_t L = 0; L < Lanes<T>; ++L) {
+        T Term = expNonPositive(X[I + L] - M);
+        if (Store)
+          E[I + L] = Term;
+        Acc[L] += Term;
+      }
+  }
   T Sum = 0;
-  for (; I < N; ++I) {
+  for (int64_t I = Vectorised; I < N; ++I) {
     T Term = expNonPositive(X[I] - M);
     if (Store)
       E[I] = Term;
@@ -198,8 +208,9 @@ TORCHLINT_VECTOR_CLONES void classRows(const Job<T> &J, int64_t Begin,
     const T *X = J.X + R * C;
     T *G = J.G ? J.G + R * C : nullptr;
     T M = maxOf(X, C);
-    T Sum =
-        G ? sumExp<T, true>(X, M, G, C) : sumExp<T, false>(X, M, nullptr, C);
+    const T *Next = R + 1 < End ? X + C : nullptr;
+    T Sum = G ? sumExp<T, true>(X, M, G, C, Next)
+              : sumExp<T, false>(X, M, nullptr, C, Next);
     int64_t Class = J.P.RowClass[R];
     T Nll = 0, A = 0;
     if (Class >= 0) {
