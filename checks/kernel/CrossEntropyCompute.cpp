@@ -353,27 +353,33 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     };
     // The exponentials are bound by arithmetic and leave the memory idle:
     // meanwhile the next tile's logits are prefetched, which its maximum's
-    // pass would wait for otherwise. Between blocks of positions, because
-    // GCC drops prefetches from the loops it vectorises.
-    const T *Next = nullptr;
+    // pass would wait for otherwise, and during the gradient's pass its
+    // gradient, which its exponentials' pass would. By blocks of positions,
+    // because GCC drops prefetches from the loops it vectorises; the last
+    // group of rows fetches the rows left over too.
+    const T *Next = nullptr, *NextG = nullptr;
     int64_t NextWidth = 0;
     if (U + 1 < End) {
-      int64_t First1 = ((U + 1) % TilesPerSample) * TileWidth;
-      Next = J.X + (U + 1) / TilesPerSample * C * Inner + First1;
-      NextWidth = std::min(TileWidth, Inner - First1);
+      int64_t NextFirst = ((U + 1) % TilesPerSample) * TileWidth;
+      int64_t Offset = (U + 1) / TilesPerSample * C * Inner + NextFirst;
+      Next = J.X + Offset;
+      NextG = J.G ? J.G + Offset : nullptr;
+      NextWidth = std::min(TileWidth, Inner - NextFirst);
     }
     constexpr int64_t Block = 128, Line = 64 / sizeof(T);
+    auto Prefetch = [&](const T *Base, int64_t K, int64_t I0) {
+      const int64_t Rows = K + 8 > C ? C - K : 4;
+      for (int64_t R = K; Base && R < K + Rows; ++R)
+        for (int64_t I = I0; I < std::min(I0 + Block, NextWidth); I += Line)
+          __builtin_prefetch(Base + R * Inner + I, 0, 2);
+    };
     for (K = 0; K + 4 <= C; K += 4) {
       const T *X0 = X + K * Inner, *X1 = X0 + Inner, *X2 = X1 + Inner,
               *X3 = X2 + Inner;
       T *E0 = TermRow(K, 0), *E1 = TermRow(K + 1, 1), *E2 = TermRow(K + 2, 2),
         *E3 = TermRow(K + 3, 3);
-      // The last group fetches the rows left over too.
-      const int64_t Fetched = K + 8 > C ? C - K : 4;
       for (int64_t I0 = 0; I0 < Width; I0 += Block) {
-        for (int64_t R = K; Next && R < K + Fetched; ++R)
-          for (int64_t I = I0; I < std::min(I0 + Block, NextWidth); I += Line)
-            __builtin_prefetch(Next + R * Inner + I, 0, 2);
+        Prefetch(Next, K, I0);
         expGroup(X0 + I0, X1 + I0, X2 + I0, X3 + I0, E0 + I0, E1 + I0,
                  E2 + I0, E3 + I0, M + I0, Sum + I0, Class + I0,
                  static_cast<int32_t>(K), Target + I0,
@@ -424,8 +430,12 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
     for (K = 0; K + 4 <= C; K += 4) {
       T *G0 = G + K * Inner, *G1 = G0 + Inner, *G2 = G1 + Inner,
         *G3 = G2 + Inner;
-      scaleGroup(G0, G1, G2, G3, Sum, A, Class, static_cast<int32_t>(K),
-                 Width);
+      for (int64_t I0 = 0; I0 < Width; I0 += Block) {
+        Prefetch(NextG, K, I0);
+        scaleGroup(G0 + I0, G1 + I0, G2 + I0, G3 + I0, Sum + I0, A + I0,
+                   Class + I0, static_cast<int32_t>(K),
+                   std::min(Block, Width - I0));
+      }
     }
     for (; K < C; ++K) {
       T *Gk = G + K * Inner;
