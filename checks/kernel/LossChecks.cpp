@@ -9,6 +9,7 @@
 #include "LossChecks.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace torchlint::kernel::detail {
 namespace {
@@ -26,21 +27,20 @@ int64_t batchOf(const TensorView &Target) {
 }
 
 /// Class indices without weights, the common case, in one branch-free pass
-/// that vectorises (AVX-512 compares 64-bit integers): fills RowClass and
-/// counts the rows kept; false if a row is out of bounds.
+/// that vectorises (AVX-512 compares 64-bit integers) and writes nothing:
+/// counts the rows ignore_index drops; false if a row is out of bounds.
 template <typename Index>
-TORCHLINT_VECTOR_CLONES bool keptClasses(const Index *Classes, int64_t Rows,
-                                         int64_t Ignored, int64_t Count,
-                                         int64_t *RowClass, int64_t &Kept) {
-  int64_t Bad = 0, Dropped = 0;
+TORCHLINT_VECTOR_CLONES bool countDropped(const Index *Classes, int64_t Rows,
+                                          int64_t Ignored, int64_t Count,
+                                          int64_t &Dropped) {
+  int64_t Bad = 0, Drops = 0;
   for (int64_t R = 0; R < Rows; ++R) {
     int64_t Class = Classes[R];
     bool Drop = Class == Ignored;
     Bad |= !Drop & (static_cast<uint64_t>(Class) >= uint64_t(Count));
-    RowClass[R] = Drop ? -1 : Class;
-    Dropped += Drop;
+    Drops += Drop;
   }
-  Kept = Rows - Dropped;
+  Dropped = Drops;
   return !Bad;
 }
 
@@ -293,7 +293,6 @@ bool Checker::targetClasses(bool LimitedToLong, bool PrintsByteAsChar) {
     return fail(expectedScalarType(ScalarType::Long, Tg.Dtype));
   if (!hasValues(Tg))
     return true;
-  P.RowClass.resize(Rows);
   // Typed loops: this pass runs on every confirmation, over every row.
   int64_t Bad = Tg.Dtype == ScalarType::Long
                     ? scanClasses(static_cast<const int64_t *>(Tg.Data), Rows)
@@ -310,24 +309,39 @@ bool Checker::targetClasses(bool LimitedToLong, bool PrintsByteAsChar) {
 template <typename Index>
 int64_t Checker::scanClasses(const Index *Classes, int64_t Rows) {
   const int64_t Ignored = Opts.IgnoreIndex, Count = P.Classes;
-  int64_t Kept;
-  // Without weights the total weight is the count (exact below 2^53 rows);
-  // the loop below only finds the first row out of bounds.
+  RowClasses &RowClass = P.RowClass;
+  RowClass.Count = Rows;
+  // Without weights the total weight is the count (exact below 2^53 rows),
+  // and an int64 target with no row dropped is its own RowClass; the loop
+  // below only finds the first row out of bounds.
+  int64_t Dropped;
   if (P.ClassWeight.empty() &&
-      keptClasses(Classes, Rows, Ignored, Count, P.RowClass.data(), Kept)) {
-    P.TotalWeight = static_cast<double>(Kept);
+      countDropped(Classes, Rows, Ignored, Count, Dropped)) {
+    P.TotalWeight = static_cast<double>(Rows - Dropped);
+    if constexpr (std::is_same_v<Index, int64_t>) {
+      if (Dropped == 0) {
+        RowClass.Values = Classes;
+        return -1;
+      }
+    }
+    RowClass.Storage.resize(Rows);
+    for (int64_t R = 0; R < Rows; ++R)
+      RowClass.Storage[R] = Classes[R] == Ignored ? -1 : Classes[R];
+    RowClass.Values = RowClass.Storage.data();
     return -1;
   }
+  RowClass.Storage.resize(Rows);
+  RowClass.Values = RowClass.Storage.data();
   double Total = 0;
   for (int64_t R = 0; R < Rows; ++R) {
     int64_t Class = Classes[R];
     if (Class == Ignored) {
-      P.RowClass[R] = -1;
+      RowClass.Storage[R] = -1;
       continue;
     }
     if (Class < 0 || Class >= Count)
       return R;
-    P.RowClass[R] = Class;
+    RowClass.Storage[R] = Class;
     Total += P.ClassWeight.empty() ? 1.0 : P.ClassWeight[Class];
   }
   P.TotalWeight = Total;

@@ -39,6 +39,26 @@ enum class CeKind {
   Probabilities // the target has the input's shape
 };
 
+/// Each row's class, read as a vector: the int64 target itself when it holds
+/// exactly these (no row dropped), which saves a copy the size of the target
+/// and a pass over it, else Storage. Movable (Storage keeps its buffer), not
+/// copyable: it may point into itself.
+struct RowClasses {
+  const int64_t *Values = nullptr;
+  std::size_t Count = 0;
+  std::vector<int64_t> Storage;
+
+  RowClasses() = default;
+  RowClasses(const RowClasses &) = delete;
+  RowClasses &operator=(const RowClasses &) = delete;
+  RowClasses(RowClasses &&) = default;
+  RowClasses &operator=(RowClasses &&) = default;
+  const int64_t *data() const { return Values; }
+  std::size_t size() const { return Count; }
+  bool empty() const { return Count == 0; }
+  int64_t operator[](std::size_t R) const { return Values[R]; }
+};
+
 /// How a call that LibTorch accepts is computed.
 struct Plan {
   LossFunction Function = LossFunction::CrossEntropy;
@@ -49,7 +69,7 @@ struct Plan {
   int64_t Outer = 0, Classes = 0, Inner = 1;
   /// Class-index targets: each row's class, or -1 where ignore_index drops
   /// it from nll_loss.
-  std::vector<int64_t> RowClass;
+  RowClasses RowClass;
   /// Smoothed: whether label smoothing's term keeps each row. It differs from
   /// RowClass for Byte targets, which `target == ignore_index` compares after
   /// casting ignore_index to uint8.
