@@ -17,11 +17,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compute.h"
+#include "WorkerPool.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 namespace torchlint::kernel::detail {
 namespace {
@@ -446,7 +446,8 @@ TORCHLINT_VECTOR_CLONES void classTiles(const Job<T> &J, int64_t Begin,
   }
 }
 
-/// Logits per worker below which another thread costs more than it saves.
+/// Logits per worker below which handing a part to another thread costs
+/// more than it saves.
 constexpr int64_t MinElementsPerThread = 1 << 15;
 /// More threads than that fail to start on some systems, and a failure to
 /// start one aborts without exceptions.
@@ -466,13 +467,9 @@ Partial parallelUnits(int Threads, int64_t Units, int64_t ElementsPerUnit,
     return Total;
   }
   std::vector<Partial> Parts(Workers);
-  std::vector<std::thread> Pool;
   auto Chunk = [&](int64_t W) { return Units * W / Workers; };
-  for (int64_t W = 1; W < Workers; ++W)
-    Pool.emplace_back([&, W] { Body(Chunk(W), Chunk(W + 1), Parts[W]); });
-  Body(0, Chunk(1), Parts[0]);
-  for (std::thread &T : Pool)
-    T.join();
+  runOnWorkers(Workers,
+               [&](int64_t W) { Body(Chunk(W), Chunk(W + 1), Parts[W]); });
   Partial Total;
   for (const Partial &Part : Parts) {
     Total.Nll += Part.Nll;

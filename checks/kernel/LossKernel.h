@@ -105,8 +105,9 @@ struct LossOptions {
   std::optional<TensorView> PosWeight;
   /// The upstream gradient, shaped like the loss; ones when absent.
   std::optional<TensorView> GradOutput;
-  /// Worker threads over rows, at most 64; small problems run on the
-  /// calling thread. Only cross_entropy's arithmetic is parallel.
+  /// Worker threads over rows, at most 64, started on first use and kept;
+  /// small problems run on the calling thread. Only cross_entropy's
+  /// arithmetic is parallel.
   int Threads = 1;
 };
 

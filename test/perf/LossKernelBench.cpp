@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LossKernel.h"
+#include "WorkerPool.h"
 
 #include <benchmark/benchmark.h>
 #include <torch/torch.h>
@@ -31,7 +32,6 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <thread>
 #include <unistd.h>
 
 namespace kernel = torchlint::kernel;
@@ -156,24 +156,18 @@ void copyBench(benchmark::State &State, int Index, int Threads,
   Cycle Data(instances(Index, Where));
   const int64_t Elements = Data.next().Logits.numel();
   const std::size_t Bytes = Elements * sizeof(float);
-  // Threads start per call, as the kernel's do, and like its only for 32768
-  // elements or more each.
+  // The kernel's workers, as the kernel uses them: only for 32768 elements
+  // or more each.
   const int Workers = static_cast<int>(std::min<int64_t>(
       Threads, std::max<int64_t>(1, Elements / 32768)));
   for (auto _ : State) {
     Instance &I = Data.next();
     const char *From = static_cast<const char *>(I.Logits.data_ptr());
     char *To = reinterpret_cast<char *>(I.Copy.data());
-    auto Part = [&](int T) {
+    torchlint::kernel::runOnWorkers(Workers, [&](int64_t T) {
       std::size_t Begin = Bytes * T / Workers, End = Bytes * (T + 1) / Workers;
       std::memcpy(To + Begin, From + Begin, End - Begin);
-    };
-    std::vector<std::thread> Pool;
-    for (int T = 1; T < Workers; ++T)
-      Pool.emplace_back(Part, T);
-    Part(0);
-    for (std::thread &T : Pool)
-      T.join();
+    });
     benchmark::ClobberMemory();
   }
   State.SetBytesProcessed(State.iterations() * 2 * Bytes);

@@ -19,6 +19,7 @@
 #include <list>
 #include <numeric>
 #include <random>
+#include <thread>
 
 using namespace torchlint::kernel;
 
@@ -507,6 +508,42 @@ TEST(CrossEntropy, ThreadsGiveTheSameNumbers) {
   LossResult ThreeK = crossEntropy(InK, TgK, O3);
   EXPECT_EQ(OneK.Loss, ThreeK.Loss);
   EXPECT_EQ(OneK.Grad, ThreeK.Grad);
+}
+
+// The workers are kept between calls: rounds of different sizes one after
+// the other, and calls from two threads at once (one of them then runs its
+// parts itself), give the numbers of one thread.
+TEST(CrossEntropy, WorkersKeptBetweenCalls) {
+  const int64_t N = 512, C = 300;
+  Tensor In = floats({N, C}, ramp(N * C, 7));
+  std::vector<double> T(N);
+  for (int64_t I = 0; I < N; ++I)
+    T[I] = (I * 11) % C;
+  Tensor Tg = longs({N}, T);
+  LossResult One = crossEntropy(In, Tg, reduce(Reduction::None));
+  ASSERT_TRUE(One.ok());
+  for (int Threads : {4, 2, 3, 4, 2}) {
+    LossOptions O = reduce(Reduction::None);
+    O.Threads = Threads;
+    LossResult R = crossEntropy(In, Tg, O);
+    EXPECT_EQ(One.Loss, R.Loss) << Threads << " threads";
+    EXPECT_EQ(One.Grad, R.Grad) << Threads << " threads";
+  }
+  std::vector<LossResult> Concurrent(2);
+  std::vector<std::thread> Callers;
+  for (LossResult &R : Concurrent)
+    Callers.emplace_back([&] {
+      LossOptions O = reduce(Reduction::None);
+      O.Threads = 2;
+      for (int Repeat = 0; Repeat < 20; ++Repeat)
+        R = crossEntropy(In, Tg, O);
+    });
+  for (std::thread &Caller : Callers)
+    Caller.join();
+  for (const LossResult &R : Concurrent) {
+    EXPECT_EQ(One.Loss, R.Loss);
+    EXPECT_EQ(One.Grad, R.Grad);
+  }
 }
 
 TEST(CrossEntropy, IntoCallerBuffers) {
