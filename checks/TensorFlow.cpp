@@ -151,6 +151,8 @@ private:
   Value compare(const TensorFact &L, const Value &R, const Expr *Call);
   Value evalContainerCall(const api::ApiCall &Call, Env &E, Frame &F);
   Value evalOptionalCall(const api::ApiCall &Call, Env &E, Frame &F);
+  std::optional<size_t> firstCaseTaken(const clang::SwitchStmt *Sw,
+                                       std::optional<int64_t> V);
   Value exampleOf(const Expr *Dataset, Env &E, Frame &F);
   Value concatenate(api::TensorOp Op, llvm::ArrayRef<Value> Args);
   void assign(const Expr *Target, const Value &V, Env &E, Frame &F);
@@ -795,7 +797,23 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
   case Stmt::SwitchStmtClass: {
     const auto *Sw = cast<SwitchStmt>(S);
     exec(Sw->getInit(), E, F);
-    eval(Sw->getCond(), E, F);
+    Value Cond = eval(Sw->getCond(), E, F);
+    if (std::optional<size_t> First = firstCaseTaken(Sw, knownInt(Cond))) {
+      // A known value (a configuration's enumerator): the program runs from
+      // its case to a break or a return, through the cases below it.
+      const auto *Body = cast<CompoundStmt>(Sw->getBody());
+      F.Loops.emplace_back();
+      for (size_t I = *First; I < Body->size(); ++I)
+        exec(Body->body_begin()[I], E, F);
+      LoopContext L = std::move(F.Loops.back());
+      F.Loops.pop_back();
+      for (const Env &Br : L.Breaks)
+        E = joinEnvs(E, Br);
+      if (!F.Loops.empty()) // a continue inside belongs to the loop outside
+        for (const Env &C : L.Continues)
+          F.Loops.back().Continues.push_back(C);
+      return;
+    }
     // Cases are entered from the middle: whatever a case assigns is unknown
     // after the switch, and nothing inside a case is proven more than once.
     Env Body = E;
@@ -931,6 +949,47 @@ bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
   }
   E = joinEnvs(S, Exit);
   return true;
+}
+
+/// The statement of a switch's body where it starts for the value V: the one
+/// labeled with V's case, or default; none for a value no label takes (the
+/// switch runs nothing) or when which label V takes cannot be told (V
+/// unknown, a label not at the body's top level).
+std::optional<size_t>
+TensorFlowAnalysis::Interpreter::firstCaseTaken(const SwitchStmt *Sw,
+                                               std::optional<int64_t> V) {
+  const auto *Body = dyn_cast<CompoundStmt>(Sw->getBody());
+  if (!V || !Body)
+    return std::nullopt;
+  unsigned Labels = 0;
+  for (const SwitchCase *C = Sw->getSwitchCaseList(); C;
+       C = C->getNextSwitchCase())
+    ++Labels;
+  std::optional<size_t> Match, Default;
+  for (size_t I = 0; I < Body->size(); ++I) {
+    const Stmt *Child = Body->body_begin()[I];
+    // case A: case B: default: stmt nests its labels.
+    while (const auto *C = dyn_cast<SwitchCase>(Child)) {
+      --Labels;
+      if (isa<DefaultStmt>(C)) {
+        Default = Default.value_or(I);
+      } else {
+        const auto *Case = cast<CaseStmt>(C);
+        Expr::EvalResult R;
+        if (Case->caseStmtIsGNURange() ||
+            !Case->getLHS()->EvaluateAsInt(R, Ctx))
+          return std::nullopt;
+        if (R.Val.getInt().getExtValue() == *V)
+          Match = Match.value_or(I);
+      }
+      Child = C->getSubStmt();
+    }
+  }
+  if (Labels != 0)
+    return std::nullopt; // a label inside a nested statement
+  if (Match)
+    return Match;
+  return Default ? Default : std::optional<size_t>(Body->size());
 }
 
 void TensorFlowAnalysis::Interpreter::execRound(const Stmt *Body, Env &E,

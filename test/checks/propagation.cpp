@@ -731,3 +731,73 @@ void baseMethodAndQualifiedCall() {
   auto b = F::binary_cross_entropy_with_logits(
       raw->raw(torch::randn({16, 8})), torch::ones({16, 1}));
 }
+
+//===--- switch on a known value ------------------------------------------===//
+
+enum class Head { Identity, LogSoftmax, Softmax };
+
+std::function<torch::Tensor(const torch::Tensor &)> makeHead(Head kind) {
+  switch (kind) {
+  case Head::LogSoftmax:
+    return [](const torch::Tensor &t) { return torch::log_softmax(t, 1); };
+  case Head::Softmax:
+    return [](const torch::Tensor &t) { return torch::softmax(t, 1); };
+  case Head::Identity:
+  default:
+    return [](const torch::Tensor &t) { return t; };
+  }
+}
+
+struct ExperimentConfig {
+  Head head = Head::Softmax;
+};
+
+void switchOnAConfiguredEnumerator() {
+  ExperimentConfig cfg;
+  torch::nn::Linear fc(8, 4);
+  auto head = makeHead(cfg.head);
+  auto loss =
+      F::nll_loss(head(fc(torch::randn({6, 8}))), torch::randint(0, 4, {6}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: input of NLLLoss [6, 4] is a softmax, not a log_softmax
+}
+
+// Negative: the enumerator picks log_softmax.
+void switchPicksLogSoftmax() {
+  torch::nn::Linear fc(8, 4);
+  auto head = makeHead(Head::LogSoftmax);
+  auto loss =
+      F::nll_loss(head(fc(torch::randn({6, 8}))), torch::randint(0, 4, {6}));
+}
+
+int64_t classesFor(int level) {
+  int64_t n = 2;
+  switch (level) {
+  case 0:
+    n = 3;
+    [[fallthrough]];
+  case 1:
+    n += 1;
+    break;
+  case 2:
+    n = 10;
+  }
+  return n;
+}
+
+// Case 0 falls through into case 1: four classes, one more than the head's.
+void switchFallsThroughIntoTheNextCase() {
+  torch::nn::Linear fc(8, 3);
+  auto loss = F::cross_entropy(fc(torch::randn({6, 8})),
+                               torch::full({6}, classesFor(0) - 1, torch::kLong));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of CrossEntropyLoss has values {3} but the input [6, 3] has C = 3 classes
+}
+
+// Negative: case 1 breaks before case 2; no case takes 7 and there is no
+// default.
+void switchBreaksAndSkips() {
+  torch::nn::Linear fc(8, 3);
+  auto a = F::cross_entropy(fc(torch::randn({6, 8})),
+                            torch::full({6}, classesFor(1) - 1, torch::kLong));
+  auto b = F::cross_entropy(fc(torch::randn({6, 8})),
+                            torch::full({6}, classesFor(7) - 1, torch::kLong));
+}
