@@ -957,7 +957,7 @@ bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
 /// unknown, a label not at the body's top level).
 std::optional<size_t>
 TensorFlowAnalysis::Interpreter::firstCaseTaken(const SwitchStmt *Sw,
-                                               std::optional<int64_t> V) {
+                                                std::optional<int64_t> V) {
   const auto *Body = dyn_cast<CompoundStmt>(Sw->getBody());
   if (!V || !Body)
     return std::nullopt;
