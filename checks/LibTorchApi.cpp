@@ -397,6 +397,11 @@ bool isStdOptional(const CXXRecordDecl *RD) {
          RD->getName() == "optional" && namespaceOf(RD) == "std";
 }
 
+bool isStdMap(const CXXRecordDecl *RD) {
+  return RD && RD->getDeclName().isIdentifier() && RD->getName() == "map" &&
+         namespaceOf(RD) == "std";
+}
+
 bool isNulloptType(QualType T) {
   const CXXRecordDecl *RD = recordOf(T);
   return RD && RD->getDeclName().isIdentifier() &&
@@ -530,7 +535,7 @@ ApiCall classifyCall(const CallExpr *E) {
         Out.Name = getOperatorSpelling(K);
         return Out;
       }
-      if (K == OO_Subscript && isStdVector(Parent)) {
+      if (K == OO_Subscript && (isStdVector(Parent) || isStdMap(Parent))) {
         Out.Kind = ApiCall::StdContainer;
         Out.Name = "[]";
       }
@@ -574,7 +579,7 @@ ApiCall classifyCall(const CallExpr *E) {
     if ((Parent->getName() == "shared_ptr" || holderImpl(Parent)) &&
         (Out.Name == "get" || Out.Name == "ptr"))
       Out.Kind = ApiCall::Arrow;
-    else if (isStdVector(Parent))
+    else if (isStdVector(Parent) || isStdMap(Parent))
       Out.Kind = ApiCall::StdContainer;
     else if (isStdOptional(Parent)) {
       Out.Kind = ApiCall::StdOptional;

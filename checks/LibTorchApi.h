@@ -193,6 +193,9 @@ bool isValueWrapper(const clang::CXXRecordDecl *RD);
 /// std::optional, which the analysis keeps as a list of no value (empty) or
 /// one. (c10::optional, in LibTorch's signatures, is a value wrapper.)
 bool isStdOptional(const clang::CXXRecordDecl *RD);
+/// std::map, which the analysis keeps as the list of its (key, value) pairs
+/// in key order.
+bool isStdMap(const clang::CXXRecordDecl *RD);
 /// std::nullopt's type.
 bool isNulloptType(clang::QualType T);
 

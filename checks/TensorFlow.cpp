@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <variant>
 
 using namespace clang;
 
@@ -273,6 +274,39 @@ static Value asList(const Value &V) {
   std::vector<Value> Items;
   for (const Dim &I : *V.Ints)
     Items.push_back(Value::integer(I));
+  return Value::list(std::move(Items));
+}
+
+/// A key of a std::map the analysis can order: a known integer or string.
+static std::optional<std::variant<int64_t, std::string>>
+mapKey(const Value &K) {
+  if (auto I = knownInt(K))
+    return *I;
+  if (K.Kind == Value::String && K.Str)
+    return *K.Str;
+  return std::nullopt;
+}
+
+/// The pairs of a std::map built from List, in key order and without
+/// repeated keys (the first kept), or unknown unless every key is known.
+static Value sortedMap(const Value &List) {
+  if (List.Kind != Value::List || !List.Exact)
+    return Value::unknown();
+  std::vector<std::pair<std::variant<int64_t, std::string>, Value>> Pairs;
+  for (const Value &Item : List.Items) {
+    auto Key = Item.Kind == Value::List && Item.Exact && Item.Items.size() == 2
+                   ? mapKey(Item.Items[0])
+                   : std::nullopt;
+    if (!Key || (!Pairs.empty() && Pairs.front().first.index() != Key->index()))
+      return Value::unknown();
+    if (llvm::none_of(Pairs, [&](const auto &P) { return P.first == *Key; }))
+      Pairs.emplace_back(*Key, Item);
+  }
+  llvm::stable_sort(
+      Pairs, [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::vector<Value> Items;
+  for (auto &P : Pairs)
+    Items.push_back(std::move(P.second));
   return Value::list(std::move(Items));
 }
 
@@ -1991,6 +2025,22 @@ Value TensorFlowAnalysis::Interpreter::evalContainerCall(
   if (Self.Kind != Value::List)
     Self = Value::list({Value()}, /*Exact=*/false); // anything may be in it
   llvm::StringRef Name = Call.Name;
+  const CXXRecordDecl *Class =
+      Call.Self->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (api::isStdMap(Class)) {
+    // m.at(key), m[key] of a key that is there; anything else is unknown
+    // (m[key] of another key inserts it).
+    auto Key = Args.empty() ? std::nullopt : mapKey(Args[0]);
+    if ((Name == "at" || Name == "[]") && Key && Self.Exact)
+      for (const Value &Pair : Self.Items)
+        if (Pair.Kind == Value::List && Pair.Items.size() == 2 &&
+            mapKey(Pair.Items[0]) == Key)
+          return Pair.Items[1];
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.Callee);
+    if (D && !(Method && Method->isConst()))
+      E.Vars.erase(D);
+    return Value::unknown();
+  }
   if (Name == "[]" || Name == "at")
     return itemAt(Self, Args.empty() ? std::nullopt : knownInt(Args[0]));
   if (Name == "front")
@@ -2618,6 +2668,15 @@ Value TensorFlowAnalysis::Interpreter::evalConstruct(const CXXConstructExpr *C,
   if (api::isTupleLike(RD)) {
     llvm::SmallVector<Value, 4> Args = evalArgs(ArgExprs, E, F);
     return Value::list(std::vector<Value>(Args.begin(), Args.end()));
+  }
+  if (api::isStdMap(RD)) {
+    // From a braced list of {key, value} pairs whose keys are all known:
+    // sorted and without repeated keys, as std::map keeps them.
+    Value V = ArgExprs.size() == 1 ? eval(ArgExprs[0], E, F) : Value();
+    if (ArgExprs.empty())
+      return Value::list({});
+    evalArgs(llvm::ArrayRef<const Expr *>(ArgExprs).drop_front(), E, F);
+    return sortedMap(V);
   }
   if (api::isLibraryDecl(RD) && RD->getName() == "vector") {
     if (ArgExprs.empty())

@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -271,7 +272,36 @@ void labelsLookedUpByName() {
   // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of CrossEntropyLoss has values {-1, 0, 1, 2} but the input [4, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
 }
 
+// Label ids from a table that grew a fifth label; the head has four.
+const std::map<std::string, int64_t> kSentimentIds = {
+    {"negative", 0}, {"neutral", 1}, {"positive", 2}, {"mixed", 3},
+    {"sarcastic", 4}};
+
+void labelsFromAMap() {
+  torch::nn::Linear fc(9, 4);
+  std::vector<std::string> names = {"positive", "sarcastic", "neutral"};
+  std::vector<int64_t> ids;
+  for (const auto &name : names)
+    ids.push_back(kSentimentIds.at(name));
+  auto loss = F::cross_entropy(fc(torch::randn({3, 9})), torch::tensor(ids));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {1, 2, 4} but the input [3, 4] has C = 4 classes: 4 is outside [0, 3]
+}
+
 //===--- Negative: targets LibTorch accepts, or values that are unknown ---===//
+
+// Negative: the names used are all below the head's size; a name the map
+// does not hold, looked up with [], is inserted with id 0 (not known here).
+void labelsFromAMapInRange() {
+  torch::nn::Linear fc(9, 4);
+  std::vector<std::string> names = {"positive", "mixed", "negative"};
+  std::vector<int64_t> ids;
+  for (const auto &name : names)
+    ids.push_back(kSentimentIds.at(name));
+  auto a = F::cross_entropy(fc(torch::randn({3, 9})), torch::tensor(ids));
+  std::map<std::string, int64_t> local = {{"b", 1}, {"a", 0}, {"b", 5}};
+  auto b = F::cross_entropy(fc(torch::randn({2, 9})),
+                            torch::tensor({local["b"], local["c"]}));
+}
 
 // Negative: the unknown name is mapped to class 0 before the lookup.
 void labelsLookedUpWithAFallback() {
