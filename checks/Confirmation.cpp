@@ -1,6 +1,7 @@
 //===--- Confirmation.cpp - Findings replayed on sample data --------------===//
 
 #include "Confirmation.h"
+#include "CrossEntropyContract.h"
 #include "kernel/LossKernel.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -206,7 +207,7 @@ struct ClassLayout {
 std::optional<size_t> classDim(LossKind K, size_t Rank) {
   if (K == LossKind::BCEWithLogits || Rank == 0)
     return std::nullopt;
-  return Rank == 1 ? 0 : 1;
+  return classDimension(Rank);
 }
 
 /// The class-index target of an input: its shape without the class

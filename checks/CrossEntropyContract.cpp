@@ -70,7 +70,7 @@ static ContractVerdict checkClassIndices(const Shape &Input,
 std::optional<int64_t> numClasses(const Shape &Input) {
   if (!Input || Input->empty())
     return std::nullopt;
-  return (*Input)[Input->size() == 1 ? 0 : 1];
+  return (*Input)[classDimension(Input->size())];
 }
 
 std::optional<OutOfRangeTargets>

@@ -46,6 +46,10 @@ ContractVerdict checkLossContract(LossKind Kind, const Shape &Input,
                                   const Shape &Target,
                                   std::optional<DType> TargetType);
 
+/// The dimension cross_entropy and nll_loss read as the classes of an input
+/// of rank Rank >= 1: 0 in [C], 1 in [N, C, d1, ...].
+inline size_t classDimension(size_t Rank) { return Rank == 1 ? 0 : 1; }
+
 /// The number of classes C of an input [C] or [N, C, d1, ...], if known.
 std::optional<int64_t> numClasses(const Shape &Input);
 

@@ -1,6 +1,7 @@
 //===--- LossUseCheck.cpp - Base of the checks on loss calls --------------===//
 
 #include "LossUseCheck.h"
+#include "CrossEntropyContract.h"
 #include "LibTorchApi.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
@@ -82,7 +83,8 @@ bool LossUseCheck::isSoftmaxOverClasses(const TensorFact &Input) {
     return false;
   if (!Input.ActDim || !Input.rank())
     return true;
-  return *Input.ActDim == (*Input.rank() >= 2 ? 1 : 0);
+  return *Input.rank() > 0 &&
+         static_cast<size_t>(*Input.ActDim) == classDimension(*Input.rank());
 }
 
 fixit::Edits LossUseCheck::dropActivation(const LossUse &Use) const {

@@ -310,7 +310,6 @@ static Value sortedMap(const Value &List) {
   return Value::list(std::move(Items));
 }
 
-/// Element I of a list: exact when the list is, else what any element is.
 /// The method a call runs on an object whose class is known: the final
 /// overrider of a virtual method, unless the call names its class
 /// (`BaseImpl::score(x)`).
@@ -328,6 +327,7 @@ static const CXXMethodDecl *dispatch(const CXXMethodDecl *Method,
   return Overrider && Overrider->hasBody() ? Overrider : Method;
 }
 
+/// Element I of a list: exact when the list is, else what any element is.
 static Value itemAt(const Value &L, std::optional<int64_t> I) {
   if (L.Kind != Value::List)
     return Value::unknown();
@@ -3175,6 +3175,7 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   }
   case TensorOp::Expand: {
     T.Act.reset();
+    T.ActOrigin.reset();
     T.Unsqueezed.reset();
     if (T.Range)
       T.Range->Uniform = false; // copies of the same draws
