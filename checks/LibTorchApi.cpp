@@ -392,21 +392,19 @@ bool isValueWrapper(const CXXRecordDecl *RD) {
          Name.ends_with("ArrayRef");
 }
 
-bool isStdOptional(const CXXRecordDecl *RD) {
-  return RD && RD->getDeclName().isIdentifier() &&
-         RD->getName() == "optional" && namespaceOf(RD) == "std";
-}
-
-bool isStdMap(const CXXRecordDecl *RD) {
-  return RD && RD->getDeclName().isIdentifier() && RD->getName() == "map" &&
+/// The standard library's class Name.
+static bool isStdClass(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  return RD && RD->getDeclName().isIdentifier() && RD->getName() == Name &&
          namespaceOf(RD) == "std";
 }
 
-bool isNulloptType(QualType T) {
-  const CXXRecordDecl *RD = recordOf(T);
-  return RD && RD->getDeclName().isIdentifier() &&
-         RD->getName() == "nullopt_t" && namespaceOf(RD) == "std";
+bool isStdOptional(const CXXRecordDecl *RD) {
+  return isStdClass(RD, "optional");
 }
+
+bool isStdMap(const CXXRecordDecl *RD) { return isStdClass(RD, "map"); }
+
+bool isNulloptType(QualType T) { return isStdClass(recordOf(T), "nullopt_t"); }
 
 bool isNamedModule(const CXXRecordDecl *RD) {
   return isNamed(RD, "torch::nn", "NamedAnyModule");
@@ -485,9 +483,7 @@ static void collectArgs(const CallExpr *E, unsigned First, ApiCall &Out) {
 }
 
 static bool isStdVector(const CXXRecordDecl *RD) {
-  return RD && RD->getDeclName().isIdentifier() &&
-         (RD->getName() == "vector" || RD->getName() == "deque") &&
-         namespaceOf(RD) == "std";
+  return isStdClass(RD, "vector") || isStdClass(RD, "deque");
 }
 
 static bool isStdFunction(const FunctionDecl *F, llvm::StringRef Name) {
