@@ -20,6 +20,8 @@ build=${TORCHLINT_BUILD_DIR:-$root/build}
 packages=(
   cmake ninja-build g++ python3 libgtest-dev
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  # LLVM's static Support library compresses with zstd (the CLI is static).
+  libzstd-dev
   libtorch-dev libbenchmark-dev
   # The reports' tests: the SARIF schema validator, clang-apply-replacements.
   python3-jsonschema clang-tools-19
