@@ -80,6 +80,18 @@ findOutOfRangeTargets(const ValueRange &Values, int64_t C,
   auto Rejected = [&](int64_t V) {
     return (V < 0 || V >= C) && V != IgnoreIndex;
   };
+  // The rejected values within the bounds: all of them if at most 8.
+  auto RejectedWithinBounds = [&] {
+    llvm::SmallVector<int64_t, 8> All;
+    auto AddRun = [&](int64_t From, int64_t To) {
+      for (int64_t V = From; V <= To && All.size() <= 8; ++V)
+        if (Rejected(V))
+          All.push_back(V);
+    };
+    AddRun(Values.Lo, std::min<int64_t>(Values.Hi, -1));
+    AddRun(std::max<int64_t>(Values.Lo, C), Values.Hi);
+    return All;
+  };
   OutOfRangeTargets Out;
   for (int64_t V : Values.Present)
     if (Rejected(V))
@@ -88,7 +100,10 @@ findOutOfRangeTargets(const ValueRange &Values, int64_t C,
   if (!IgnoreIndex && Out.Values.size() < 2)
     Out.Values.clear();
   if (!Out.Values.empty()) {
-    Out.Complete = Values.Complete && IgnoreIndex;
+    // Every rejected value is listed when the bounds allow no other.
+    Out.Complete =
+        IgnoreIndex &&
+        (Values.Complete || RejectedWithinBounds().size() == Out.Values.size());
     return Out;
   }
 
@@ -109,14 +124,7 @@ findOutOfRangeTargets(const ValueRange &Values, int64_t C,
     return std::nullopt;
   // The rejected values the draw can yield: all of them if few, else the
   // extremes.
-  llvm::SmallVector<int64_t, 8> All;
-  auto AddRun = [&](int64_t From, int64_t To) {
-    for (int64_t V = From; V <= To && All.size() <= 8; ++V)
-      if (Rejected(V))
-        All.push_back(V);
-  };
-  AddRun(Values.Lo, std::min<int64_t>(Values.Hi, -1));
-  AddRun(std::max<int64_t>(Values.Lo, C), Values.Hi);
+  llvm::SmallVector<int64_t, 8> All = RejectedWithinBounds();
   if (All.size() <= 8) {
     Out.Values.assign(All.begin(), All.end());
     Out.Complete = true;

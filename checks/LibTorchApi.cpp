@@ -284,12 +284,12 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
              TensorOp::FloatElementwise)
       .Cases("reciprocal", "normalize", TensorOp::FloatElementwise)
       .Cases("gt", "lt", "ge", "le", "eq", TensorOp::Compare)
-      .Cases("ne", "greater", "less", "isnan", "logical_not",
-             TensorOp::Compare)
+      .Cases("ne", "greater", "less", "isnan", "logical_not", TensorOp::Compare)
       .Cases("sum", "mean", "prod", "amax", "amin", TensorOp::Reduce)
       .Cases("std", "var", "nansum", "nanmean", "logsumexp", TensorOp::Reduce)
       .Cases("slice", "narrow", "index_select", TensorOp::Slice)
       .Case("select", TensorOp::Select)
+      .Case("index", TensorOp::Index)
       .Cases("max", "min", TensorOp::MaxMin)
       .Cases("cat", "concat", TensorOp::Cat)
       .Case("stack", TensorOp::Stack)
@@ -349,6 +349,102 @@ bool isValueRefillInPlace(llvm::StringRef Name) {
                              "random_", "bernoulli_", "copy_", "masked_fill_",
                              "index_fill_", "index_put_"},
                             Name);
+}
+
+/// A Slice bound as written: null for None or a default argument; nullopt
+/// when it is spelled in a way not recognised.
+static std::optional<const Expr *> sliceBound(const Expr *Arg) {
+  if (isa<CXXDefaultArgExpr>(Arg))
+    return nullptr;
+  const auto *Optional = dyn_cast<CXXConstructExpr>(Arg->IgnoreImplicit());
+  if (!Optional || Optional->getNumArgs() != 1)
+    return std::nullopt;
+  const Expr *Value = Optional->getArg(0)->IgnoreImplicit();
+  if (isNamed(recordOf(Value->getType()), "c10", "nullopt_t"))
+    return nullptr;
+  if (!Value->getType()->isIntegerType())
+    return std::nullopt;
+  return Value;
+}
+
+static TensorIndexItem tensorIndexItem(const Expr *X) {
+  TensorIndexItem Item;
+  const auto *Index = dyn_cast<CXXConstructExpr>(X->IgnoreImplicit());
+  if (!Index || Index->getNumArgs() != 1 ||
+      !isNamed(Index->getConstructor()->getParent(), "at::indexing",
+               "TensorIndex"))
+    return Item;
+  QualType Param = Index->getConstructor()->getParamDecl(0)->getType();
+  const CXXRecordDecl *RD = recordOf(Param.getNonReferenceType());
+  if (Param->isIntegerType() && !Param->isBooleanType()) {
+    Item.Kind = TensorIndexItem::Integer;
+    Item.Position = Index->getArg(0);
+  } else if (isNamed(RD, "c10", "nullopt_t")) {
+    Item.Kind = TensorIndexItem::NewAxis;
+  } else if (isNamed(RD, "at::indexing", "EllipsisIndexType")) {
+    Item.Kind = TensorIndexItem::Ellipsis;
+  } else if (const auto *S =
+                 dyn_cast<StringLiteral>(Index->getArg(0)->IgnoreImplicit())) {
+    if (S->getBytes() == "...")
+      Item.Kind = TensorIndexItem::Ellipsis;
+  } else if (isNamed(RD, "at::indexing", "Slice")) {
+    const Expr *Arg = Index->getArg(0)->IgnoreImplicit();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Arg))
+      Arg = Cast->getSubExpr()->IgnoreImplicit();
+    const auto *Ctor = dyn_cast<CXXConstructExpr>(Arg);
+    if (!Ctor || Ctor->getNumArgs() > 3)
+      return Item;
+    for (unsigned I = 0; I < Ctor->getNumArgs(); ++I) {
+      std::optional<const Expr *> Bound = sliceBound(Ctor->getArg(I));
+      if (!Bound)
+        return Item;
+      Item.Bounds[I] = *Bound;
+    }
+    Item.Kind = TensorIndexItem::Slice;
+  }
+  return Item;
+}
+
+std::optional<llvm::SmallVector<TensorIndexItem, 4>>
+tensorIndexList(const Expr *X) {
+  X = X->IgnoreImplicit();
+  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(X))
+    X = Std->getSubExpr()->IgnoreImplicit();
+  const auto *List = dyn_cast<InitListExpr>(X);
+  if (!List)
+    return std::nullopt;
+  llvm::SmallVector<TensorIndexItem, 4> Items;
+  for (const Expr *Init : List->inits())
+    Items.push_back(tensorIndexItem(Init));
+  return Items;
+}
+
+const Expr *viewBase(const Expr *X) {
+  const auto *Call = dyn_cast<CallExpr>(ignoreWrappers(X));
+  if (!Call)
+    return nullptr;
+  ApiCall C = classifyCall(Call);
+  if (!C.Self)
+    return nullptr;
+  if (C.Kind == ApiCall::Operator)
+    return C.Name == "[]" && C.Args.size() == 1 &&
+                   C.Args[0]->getType()->isIntegerType()
+               ? C.Self
+               : nullptr;
+  if (C.Kind != ApiCall::TensorMethod)
+    return nullptr;
+  if (C.Name == "index") {
+    auto Items = C.Args.size() == 1 ? tensorIndexList(C.Args[0]) : std::nullopt;
+    bool Basic = Items && llvm::none_of(*Items, [](const TensorIndexItem &I) {
+                   return I.Kind == TensorIndexItem::Other;
+                 });
+    return Basic ? C.Self : nullptr;
+  }
+  bool View = llvm::is_contained(
+      {"slice", "narrow", "select", "view", "view_as", "transpose", "permute",
+       "t", "squeeze", "unsqueeze", "detach", "diagonal", "unfold"},
+      C.Name);
+  return View ? C.Self : nullptr;
 }
 
 llvm::StringRef outOfPlaceName(llvm::StringRef Name) {

@@ -179,6 +179,31 @@ ApiCall classifyCall(const clang::CallExpr *E);
 /// but keep its shape and dtype.
 bool isValueRefillInPlace(llvm::StringRef Name);
 
+/// One element of the list Tensor::index and index_put_ take
+/// (`{0, Slice(1, None), None, "..."}`), as written.
+struct TensorIndexItem {
+  enum KindTy {
+    Integer,  ///< selects one position: the dimension goes
+    Slice,    ///< Slice(start, stop, step)
+    NewAxis,  ///< None: a new dimension of size 1
+    Ellipsis, ///< "..." or Ellipsis: the dimensions not indexed otherwise
+    Other,    ///< a tensor or bool index: advanced indexing, which copies
+  } Kind = Other;
+  /// Integer: the position.
+  const clang::Expr *Position = nullptr;
+  /// Slice's start, stop and step; null where left to their defaults (None).
+  const clang::Expr *Bounds[3] = {nullptr, nullptr, nullptr};
+};
+/// The elements of a braced list of TensorIndex, or nullopt if X is not one.
+std::optional<llvm::SmallVector<TensorIndexItem, 4>>
+tensorIndexList(const clang::Expr *X);
+
+/// The tensor X is a view of when X is a tensor method that returns a view
+/// (`t.narrow(1, 0, 2)`, `t[i]`, `t.index({Slice(), 0})`, `t.view(...)`,
+/// ...): what is written into X is written into it. Null for anything else,
+/// copies included (`t.index({mask})`, `t.reshape(...)`).
+const clang::Expr *viewBase(const clang::Expr *X);
+
 /// LibTorch's and the standard library's methods that change their object:
 /// in-place tensor ops and container or module mutators.
 bool mutatesObject(const clang::CXXMethodDecl *M);

@@ -207,6 +207,14 @@ ValueRange ValueRange::of(llvm::ArrayRef<int64_t> Values) {
   return R;
 }
 
+ValueRange ValueRange::ofElements(std::vector<int64_t> Elements) {
+  ValueRange R = of(Elements);
+  if (!Elements.empty() && Elements.size() <= MaxElements)
+    R.Elements =
+        std::make_shared<const std::vector<int64_t>>(std::move(Elements));
+  return R;
+}
+
 /// V op C, or nullopt on overflow. Rem is torch::remainder: the result takes
 /// the divisor's sign.
 static std::optional<int64_t> applyOp(ValueRange::Op O, int64_t V, int64_t C) {
@@ -301,7 +309,7 @@ bool TensorFact::operator==(const TensorFact &O) const {
   return Sizes == O.Sizes && SizesOrigin == O.SizesOrigin && Type == O.Type &&
          TypeOrigin == O.TypeOrigin && Range == O.Range && Act == O.Act &&
          ActOrigin == O.ActOrigin && ActDim == O.ActDim &&
-         Unsqueezed == O.Unsqueezed;
+         Unsqueezed == O.Unsqueezed && Storage == O.Storage;
 }
 
 static bool samePtr(const std::shared_ptr<const Value> &A,
@@ -427,6 +435,7 @@ TensorFact join(const TensorFact &A, const TensorFact &B) {
   }
   if (A.Unsqueezed && B.Unsqueezed && R.Sizes)
     R.Unsqueezed = A.Unsqueezed;
+  R.Storage = joinOpt(A.Storage, B.Storage);
   return R;
 }
 

@@ -91,13 +91,22 @@ struct ValueRange {
   bool Uniform = false;
   /// Where the values were established (randint, a literal, ...).
   std::optional<Origin> From;
+  /// Every element in row-major order, when the tensor is small and all its
+  /// values are known (a literal, a fill, and known values written at known
+  /// places since): what a write into part of it updates. Only the
+  /// operations that keep the order of the elements keep it, and it is read
+  /// only while its size is the tensor's.
+  std::shared_ptr<const std::vector<int64_t>> Elements;
 
   static constexpr size_t MaxPresent = 16;
+  static constexpr size_t MaxElements = 1 << 16;
 
   static ValueRange bounds(int64_t Lo, int64_t Hi);
   static ValueRange uniform(int64_t Lo, int64_t Hi);
   /// The values of a non-empty tensor, all known.
   static ValueRange of(llvm::ArrayRef<int64_t> Values);
+  /// The values of a tensor whose elements are all known, in row-major order.
+  static ValueRange ofElements(std::vector<int64_t> Elements);
   enum Op { Add, Sub, Mul, Rem };
   /// The values of `tensor op C`, or nullopt if they cannot be told (a value
   /// overflows, a negative factor or divisor).
@@ -107,7 +116,9 @@ struct ValueRange {
 
   bool operator==(const ValueRange &O) const {
     return Lo == O.Lo && Hi == O.Hi && Present == O.Present &&
-           Complete == O.Complete && Uniform == O.Uniform && From == O.From;
+           Complete == O.Complete && Uniform == O.Uniform && From == O.From &&
+           (Elements == O.Elements ||
+            (Elements && O.Elements && *Elements == *O.Elements));
   }
 };
 ValueRange join(const ValueRange &A, const ValueRange &B);
@@ -136,6 +147,11 @@ struct TensorFact {
   /// The dimension a softmax or log_softmax normalizes, when known.
   Dim ActDim;
   std::optional<UnsqueezeSite> Unsqueezed;
+  /// The storage the elements live in, when a factory or an arithmetic
+  /// operation, which allocate, made it here: tensors of different storages
+  /// do not alias, so a write into one keeps what is known of the other.
+  /// Views and other results that may share it keep their operand's.
+  std::optional<unsigned> Storage;
 
   std::optional<size_t> rank() const {
     if (!Sizes)

@@ -75,6 +75,8 @@ constexpr size_t MaxUnrolledItems = 64;
 
 } // namespace
 
+struct StridedView;
+
 class TensorFlowAnalysis::Interpreter {
 public:
   explicit Interpreter(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
@@ -86,9 +88,15 @@ private:
   const SourceManager &SM;
   std::map<std::pair<const Expr *, std::vector<const Expr *>>, LossUse> Uses;
   std::vector<const FunctionDecl *> ActiveCalls;
-  /// Loops being run round by round: a loop inside one (or in a function it
-  /// calls) is analyzed as a whole, so the work stays bounded.
+  /// Loops being run round by round. A loop inside one (or in a function it
+  /// calls) is run round by round too while the rounds of the loops inside
+  /// the outermost stay within a budget, so the work stays bounded; then it
+  /// is analyzed as a whole.
   unsigned UnrollDepth = 0;
+  unsigned NestedRoundsLeft = 0;
+  bool mayUnroll() const {
+    return UnrollDepth == 0 || (UnrollDepth < 3 && NestedRoundsLeft > 0);
+  }
   llvm::DenseMap<const CXXRecordDecl *, ModulePtr> ClassStates;
   llvm::DenseSet<const CXXRecordDecl *> ClassStatesInProgress;
   /// For each statement of a block, the locals of the block that are read
@@ -127,11 +135,19 @@ private:
   Value evalCall(const CallExpr *C, Env &E, Frame &F);
   Value evalCallWithoutWrites(const CallExpr *C, Env &E, Frame &F);
   /// Tensors share storage with their views, their elements and the copies
-  /// of their handle (a callee's parameter): a write through any of them may
-  /// change the values of any tensor, so every value set is forgotten.
-  void valuesWritten(Env &E);
+  /// of their handle (a callee's parameter): a write into Storage may change
+  /// the values of any tensor of that storage or of one not known, which are
+  /// forgotten (all of them when the storage written is not known).
+  void valuesWritten(Env &E, std::optional<unsigned> Storage = std::nullopt);
   /// Counts the writes, so that a caller sees its callee's.
   unsigned ValueWrites = 0;
+  /// The storage of each write, in order.
+  std::vector<std::optional<unsigned>> WrittenStorages;
+  unsigned NextStorage = 0;
+  TensorFact &allocated(TensorFact &T) {
+    T.Storage = NextStorage++;
+    return T;
+  }
   /// y += 1, y.add_(1): a write whose target's new values are known, from
   /// its old ones, whatever else it changed.
   void writeInPlace(const Expr *Target, const Value &Old, Value New, Env &E,
@@ -148,6 +164,26 @@ private:
                     Env &E, Frame &F);
   Value evalArith(llvm::StringRef Op, const Value &L, const Value &R,
                   const Expr *RExpr, bool HasRoundingMode, const Expr *Call);
+  Shape indexedSizes(const TensorFact &T,
+                     llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
+                     Frame &F);
+  bool applyView(StridedView &V, const Expr *View, Env &E, Frame &F);
+  bool applyIndex(StridedView &V, llvm::ArrayRef<api::TensorIndexItem> Items,
+                  Env &E, Frame &F);
+  /// Known values written into a tensor variable, or into a view of one:
+  /// the variable's facts afterwards.
+  struct ValuesWrite {
+    const ValueDecl *Target;
+    TensorFact After;
+  };
+  using TensorIndexList = llvm::SmallVector<api::TensorIndexItem, 4>;
+  std::optional<ValuesWrite>
+  writeOf(const Expr *Written, const TensorFact &WrittenFact,
+          const std::optional<TensorIndexList> &Index, const Value &Source,
+          const Expr *Site, Env &E, Frame &F);
+  std::optional<ValuesWrite> writeOf(const api::ApiCall &Call,
+                                     const Value &Self, const Expr *Site,
+                                     Env &E, Frame &F);
   Value tensorLiteral(const Expr *Data, const Expr *Call);
   Value compare(const TensorFact &L, const Value &R, const Expr *Call);
   Value evalContainerCall(const api::ApiCall &Call, Env &E, Frame &F);
@@ -199,8 +235,10 @@ private:
   ValueRange filledWith(int64_t V, const Shape &Sizes, const Expr *Call,
                         llvm::StringRef Name) const {
     ValueRange R = ValueRange::bounds(V, V);
-    if (numel(Sizes).value_or(0) > 0)
-      R = ValueRange::of({V});
+    if (std::optional<int64_t> N = numel(Sizes); N && *N > 0)
+      R = *N <= static_cast<int64_t>(ValueRange::MaxElements)
+              ? ValueRange::ofElements(std::vector<int64_t>(*N, V))
+              : ValueRange::of({V});
     R.From = originAt(Call, ("torch::" + Name + " fills it with " +
                              std::to_string(V))
                                 .str());
@@ -471,6 +509,104 @@ static void forgetValues(TensorFact &T) {
   T.Range.reset();
 }
 
+/// Where Extent[Start:End:Step] starts and how many elements it has, with
+/// Python's bounds (negative from the end, clamped to the extent); a bound
+/// not given is that end of the extent.
+static std::optional<std::pair<int64_t, int64_t>>
+sliceBounds(Dim Extent, std::optional<Dim> Start, std::optional<Dim> End,
+            Dim Step) {
+  if (!Extent || !Step || *Step <= 0)
+    return std::nullopt;
+  auto Bound = [&](std::optional<Dim> B, int64_t Default) -> Dim {
+    if (!B)
+      return Default;
+    if (!*B)
+      return std::nullopt;
+    int64_t V = **B < 0 ? **B + *Extent : **B;
+    return std::clamp<int64_t>(V, 0, *Extent);
+  };
+  Dim From = Bound(Start, 0), To = Bound(End, *Extent);
+  if (!From || !To)
+    return std::nullopt;
+  return std::make_pair(*From,
+                        *To > *From ? (*To - *From + *Step - 1) / *Step : 0);
+}
+
+static Dim sliceLength(Dim Extent, std::optional<Dim> Start,
+                       std::optional<Dim> End, Dim Step) {
+  auto Bounds = sliceBounds(Extent, Start, End, Step);
+  return Bounds ? Dim(Bounds->second) : std::nullopt;
+}
+
+/// A view of a tensor whose elements are stored in row-major order: where
+/// each of the view's elements is.
+struct StridedView {
+  int64_t Offset = 0;
+  llvm::SmallVector<int64_t, 4> Sizes, Strides;
+
+  static std::optional<StridedView> rowMajor(const Shape &S) {
+    if (!S)
+      return std::nullopt;
+    StridedView V;
+    int64_t Stride = 1;
+    for (auto It = S->rbegin(); It != S->rend(); ++It) {
+      if (!*It || **It < 0)
+        return std::nullopt;
+      V.Sizes.insert(V.Sizes.begin(), **It);
+      V.Strides.insert(V.Strides.begin(), Stride);
+      Stride *= std::max<int64_t>(**It, 1);
+    }
+    return V;
+  }
+  /// Position I of dimension D (negative from the end); false if out of
+  /// range (LibTorch raises).
+  bool select(size_t D, Dim I) {
+    if (D >= Sizes.size() || !I)
+      return false;
+    int64_t P = *I < 0 ? *I + Sizes[D] : *I;
+    if (P < 0 || P >= Sizes[D])
+      return false;
+    Offset += P * Strides[D];
+    Sizes.erase(Sizes.begin() + D);
+    Strides.erase(Strides.begin() + D);
+    return true;
+  }
+  bool slice(size_t D, std::optional<Dim> Start, std::optional<Dim> End,
+             Dim Step) {
+    auto Bounds = D < Sizes.size() ? sliceBounds(Sizes[D], Start, End, Step)
+                                   : std::nullopt;
+    if (!Bounds)
+      return false;
+    Offset += Bounds->first * Strides[D];
+    Sizes[D] = Bounds->second;
+    Strides[D] *= *Step;
+    return true;
+  }
+  void newAxis(size_t D) {
+    Sizes.insert(Sizes.begin() + D, 1);
+    Strides.insert(Strides.begin() + D, 0);
+  }
+  /// Where the view's elements are, in its row-major order.
+  std::vector<int64_t> offsets() const {
+    std::vector<int64_t> Out;
+    llvm::SmallVector<int64_t, 4> At(Sizes.size(), 0);
+    if (llvm::is_contained(Sizes, 0))
+      return Out;
+    while (true) {
+      int64_t P = Offset;
+      for (size_t I = 0; I < At.size(); ++I)
+        P += At[I] * Strides[I];
+      Out.push_back(P);
+      // The next position, the last dimension fastest.
+      size_t I = At.size();
+      while (I > 0 && ++At[I - 1] == Sizes[I - 1])
+        At[--I] = 0;
+      if (I == 0)
+        return Out;
+    }
+  }
+};
+
 /// Some of the elements are kept (a slice, an index): whatever bounds them
 /// still does, but a value that occurred may be gone.
 static void keepSomeValues(TensorFact &T) {
@@ -478,6 +614,7 @@ static void keepSomeValues(TensorFact &T) {
     return;
   T.Range->Present.clear();
   T.Range->Complete = false;
+  T.Range->Elements.reset();
 }
 
 /// The output of a layer with float weights: new float values.
@@ -683,8 +820,13 @@ Value TensorFlowAnalysis::Interpreter::callUser(const FunctionDecl *Fn,
           E.Vars[D] = V;
     }
 
+  unsigned WritesBefore = ValueWrites;
   exec(Def->getBody(), E, Callee);
   ActiveCalls.pop_back();
+  // The callee's writes are not settled for its caller, whose tensors may
+  // share their storages.
+  if (ValueWrites != WritesBefore)
+    SettledWrites = WritesBefore;
 
   if (isa<CXXConstructorDecl>(Def)) {
     // A constructor's result is the state of the fields it leaves.
@@ -801,8 +943,9 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
         Item->getType()->isLValueReferenceType() &&
         !Item->getType().getNonReferenceType().isConstQualified();
     const ValueDecl *Container = storageOf(R->getRangeInit());
-    if (UnrollDepth == 0 && Range.Kind == Value::List && Range.Exact &&
+    if (mayUnroll() && Range.Kind == Value::List && Range.Exact &&
         Range.Items.size() <= MaxUnrolledItems &&
+        (UnrollDepth == 0 || Range.Items.size() <= NestedRoundsLeft) &&
         (!WritesItems || (Container && !isa<DecompositionDecl>(Item)))) {
       execUnrolled(R, Range, WritesItems ? Container : nullptr, E, F);
       return;
@@ -939,7 +1082,10 @@ void TensorFlowAnalysis::Interpreter::execUnrolled(const CXXForRangeStmt *R,
   const VarDecl *Item = R->getLoopVariable();
   Env Exit;
   Exit.Dead = true;
-  ++UnrollDepth;
+  if (UnrollDepth++ == 0)
+    NestedRoundsLeft = 4 * MaxUnrolledItems;
+  else
+    NestedRoundsLeft -= Range.Items.size();
   auto Done = llvm::make_scope_exit([&] { --UnrollDepth; });
   for (Value &Element : Range.Items) {
     E.Vars[Item] = Element;
@@ -960,7 +1106,8 @@ bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
                                                   const Stmt *Body,
                                                   const Expr *Inc, Env &E,
                                                   Frame &F, bool BodyFirst) {
-  ++UnrollDepth;
+  if (UnrollDepth++ == 0)
+    NestedRoundsLeft = 4 * MaxUnrolledItems;
   auto Done = llvm::make_scope_exit([&] { --UnrollDepth; });
   Env S = E;
   Env Exit;
@@ -968,6 +1115,10 @@ bool TensorFlowAnalysis::Interpreter::execCounted(const Expr *Cond,
   for (size_t Round = 0;; ++Round) {
     if (Round == MaxUnrolledItems)
       return false;
+    if (UnrollDepth > 1 && NestedRoundsLeft-- == 0) {
+      NestedRoundsLeft = 0;
+      return false;
+    }
     // A do-while's first round runs before its condition is read.
     if (Cond && (!BodyFirst || Round > 0)) {
       std::optional<int64_t> Go = knownInt(eval(Cond, S, F));
@@ -1045,8 +1196,7 @@ void TensorFlowAnalysis::Interpreter::execLoop(const Stmt *Init,
                                                const VarDecl *CondVar, Env &E,
                                                Frame &F, bool BodyFirst) {
   exec(Init, E, F);
-  if (!CondVar && UnrollDepth == 0 &&
-      execCounted(Cond, Body, Inc, E, F, BodyFirst))
+  if (!CondVar && mayUnroll() && execCounted(Cond, Body, Inc, E, F, BodyFirst))
     return;
   Env Head = E;
   Env Exit;
@@ -1449,28 +1599,37 @@ Value TensorFlowAnalysis::Interpreter::evalExpr(const Expr *X, Env &E,
 // Calls
 //===----------------------------------------------------------------------===//
 
-static void forgetValueSets(Value &V) {
-  if (V.isTensor())
+/// Forgets the values of the tensors in V that may live in Storage (any
+/// storage if not known).
+static void forgetValueSets(Value &V,
+                            std::optional<unsigned> Storage = std::nullopt) {
+  if (V.isTensor() && (!Storage || !V.T.Storage || V.T.Storage == Storage))
     V.T.Range.reset();
   for (Value &Item : V.Items)
-    forgetValueSets(Item);
+    forgetValueSets(Item, Storage);
 }
 
-void TensorFlowAnalysis::Interpreter::valuesWritten(Env &E) {
+void TensorFlowAnalysis::Interpreter::valuesWritten(
+    Env &E, std::optional<unsigned> Storage) {
   for (auto &Var : E.Vars)
-    forgetValueSets(Var.second);
+    forgetValueSets(Var.second, Storage);
+  WrittenStorages.push_back(Storage);
   ++ValueWrites;
 }
 
 void TensorFlowAnalysis::Interpreter::writeInPlace(const Expr *Target,
                                                   const Value &Old, Value New,
                                                   Env &E, Frame &F) {
-  valuesWritten(E);
+  std::optional<unsigned> Storage =
+      Old.isTensor() ? Old.T.Storage : std::nullopt;
+  valuesWritten(E, Storage);
   if (New.isTensor() && Old.isTensor() && Old.T.Type &&
       New.T.Type != Old.T.Type) {
     New.T.Type = Old.T.Type; // in place: the dtype is the target's
     New.T.TypeOrigin = Old.T.TypeOrigin;
   }
+  if (New.isTensor())
+    New.T.Storage = Storage; // in place: the target's storage
   if (New.isTensor())
     assign(Target, New, E, F);
   else if (const ValueDecl *D = storageOf(Target))
@@ -1483,10 +1642,16 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
   unsigned WritesBefore = ValueWrites;
   Value R = evalCallWithoutWrites(C, E, F);
   // A write in a callee, or in a nested call, unless the call was the write
-  // and has settled it.
+  // and has settled it. A user function's result is computed after its
+  // writes.
   if (ValueWrites != WritesBefore && ValueWrites != SettledWrites) {
-    valuesWritten(E);
-    forgetValueSets(R);
+    bool ResultAfterWrites = isUserFunction(C->getDirectCallee());
+    for (unsigned I = WritesBefore; I < ValueWrites; ++I) {
+      for (auto &Var : E.Vars)
+        forgetValueSets(Var.second, WrittenStorages[I]);
+      if (!ResultAfterWrites)
+        forgetValueSets(R, WrittenStorages[I]);
+    }
   }
   return R;
 }
@@ -1502,8 +1667,15 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
         api::isTensorType(Op->getArg(0)->getType())) {
       // t[i] = x, t.slice(...) = x: Tensor's operator= on an rvalue copies
       // into the storage (on an lvalue it rebinds the handle).
-      eval(Op->getArg(0), E, F);
-      valuesWritten(E);
+      Value Region = eval(Op->getArg(0), E, F);
+      std::optional<ValuesWrite> W;
+      if (Region.isTensor())
+        W = writeOf(Op->getArg(0), Region.T, std::nullopt, V, Op, E, F);
+      valuesWritten(E, Region.isTensor() ? Region.T.Storage : std::nullopt);
+      if (W) {
+        E.Vars[W->Target] = Value::tensor(W->After);
+        SettledWrites = ValueWrites;
+      }
       return V;
     }
     if (const auto *Tie = dyn_cast<CallExpr>(api::ignoreWrappers(Op->getArg(0)));
@@ -1733,8 +1905,18 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       R = Self;
       forgetValues(R.T);
     }
+    if (Call.Name == "set_") {
+      // The tensor now shares another's storage.
+      valuesWritten(E);
+      if (const ValueDecl *D = storageOf(Call.Self))
+        E.Vars.erase(D);
+      return Value::unknown();
+    }
     if (api::writesValues(Call.Name)) {
+      std::optional<ValuesWrite> W = writeOf(Call, Self, C, E, F);
       writeInPlace(Call.Self, Self, R, E, F);
+      if (W)
+        E.Vars[W->Target] = Value::tensor(W->After);
     } else if (const ValueDecl *D = storageOf(Call.Self)) {
       if (R.isTensor())
         E.Vars[D] = R;
@@ -2465,6 +2647,8 @@ Value TensorFlowAnalysis::Interpreter::applyModule(
     return Value::unknown();
   const Value &In = Args[0];
   TensorFact T = In.isTensor() ? In.T : TensorFact();
+  if (T.Range)
+    T.Range->Elements.reset();
   auto Activated = [&](Activation A, llvm::StringRef What) {
     T.Act = A;
     T.ActOrigin = madeBy(*M, Site, What);
@@ -2770,12 +2954,18 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   auto Arg = [&](unsigned I) -> std::optional<int64_t> {
     return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
   };
+  // The elements keep their row-major order only through copies and views
+  // of other sizes.
+  using api::TensorOp;
+  if (T.Range && Op != TensorOp::Same && Op != TensorOp::View &&
+      Op != TensorOp::Flatten && Op != TensorOp::Unsqueeze &&
+      Op != TensorOp::Squeeze)
+    T.Range->Elements.reset();
   auto Rank = T.rank();
   // Which dimension a softmax normalizes survives only the operations below
   // that keep or move it.
   Dim ActDim = T.ActDim;
   T.ActDim.reset();
-  using api::TensorOp;
   switch (Op) {
   case TensorOp::Softmax:
   case TensorOp::LogSoftmax:
@@ -3070,21 +3260,12 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     } else if (Name == "index_select") {
       if (Args.size() > 1 && Args[1].isTensor() && Args[1].T.rank() == 1u)
         Length = (*Args[1].T.Sizes)[0];
-    } else if (Args.size() <= 1) {
-      Length = Extent;
-    } else if (Extent) {
-      // Python's slice bounds: negative from the end, clamped to the extent.
-      auto Bound = [&](Dim V) -> Dim {
-        if (!V)
-          return std::nullopt;
-        int64_t B = *V < 0 ? *V + *Extent : *V;
-        return std::clamp<int64_t>(B, 0, *Extent);
+    } else {
+      auto Given = [&](unsigned I) -> std::optional<Dim> {
+        return I < Args.size() ? std::optional<Dim>(Arg(I)) : std::nullopt;
       };
-      Dim Start = Bound(Arg(1));
-      Dim End = Args.size() > 2 ? Bound(Arg(2)) : Extent;
-      int64_t Step = Args.size() > 3 ? Arg(3).value_or(0) : 1;
-      if (Start && End && Step > 0)
-        Length = *End > *Start ? (*End - *Start + Step - 1) / Step : 0;
+      Length =
+          sliceLength(Extent, Given(1), Given(2), Args.size() > 3 ? Arg(3) : 1);
     }
     Extent = Length;
     keepSomeValues(T);
@@ -3363,6 +3544,17 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   case TensorOp::DTypeOf:
     return Value::scalarType(T.Type);
   case TensorOp::Index:
+    if (Name == "index") {
+      // t.index({Slice(), -1}): the same dtype, some of the values.
+      auto Items = ArgExprs.size() == 1 ? api::tensorIndexList(ArgExprs[0])
+                                        : std::nullopt;
+      T.Sizes = Items ? indexedSizes(T, *Items, E, F) : std::nullopt;
+      T.Act.reset();
+      T.ActOrigin.reset();
+      T.Unsqueezed.reset();
+      keepSomeValues(T);
+      return Value::tensor(T);
+    }
     if (Rank && *Rank > 0 && !Args.empty() && Args[0].Kind == Value::Int) {
       T.Sizes->erase(T.Sizes->begin());
       T.Unsqueezed.reset();
@@ -3374,6 +3566,306 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
     return Value::unknown();
   }
   return Value::unknown();
+}
+
+/// The sizes of T.index({...}) for basic indexing (integers, slices, None,
+/// "..."); nullopt for advanced indexing (tensors, bools) or an unknown rank.
+Shape TensorFlowAnalysis::Interpreter::indexedSizes(
+    const TensorFact &T, llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
+    Frame &F) {
+  using Item = api::TensorIndexItem;
+  auto Rank = T.rank();
+  if (!Rank)
+    return std::nullopt;
+  size_t Indexed = 0, Ellipses = 0;
+  for (const Item &I : Items) {
+    if (I.Kind == Item::Other)
+      return std::nullopt;
+    Indexed += I.Kind == Item::Integer || I.Kind == Item::Slice;
+    Ellipses += I.Kind == Item::Ellipsis;
+  }
+  if (Ellipses > 1 || Indexed > *Rank)
+    return std::nullopt; // LibTorch raises
+  auto Bound = [&](const Expr *X) -> std::optional<Dim> {
+    if (!X)
+      return std::nullopt;
+    return knownInt(eval(X, E, F));
+  };
+  llvm::SmallVector<Dim, 4> Out;
+  size_t D = 0;
+  for (const Item &I : Items) {
+    switch (I.Kind) {
+    case Item::Integer:
+      ++D;
+      break;
+    case Item::Slice: {
+      std::optional<Dim> Step = Bound(I.Bounds[2]);
+      Out.push_back(sliceLength((*T.Sizes)[D++], Bound(I.Bounds[0]),
+                                Bound(I.Bounds[1]), Step ? *Step : 1));
+      break;
+    }
+    case Item::NewAxis:
+      Out.push_back(1);
+      break;
+    case Item::Ellipsis:
+      for (size_t N = *Rank - Indexed; N > 0; --N)
+        Out.push_back((*T.Sizes)[D++]);
+      break;
+    case Item::Other:
+      break;
+    }
+  }
+  Out.append(T.Sizes->begin() + D, T.Sizes->end());
+  return Out;
+}
+
+/// Whether a tensor of dtype T stores the integer V as V.
+static bool storesExactly(std::optional<DType> T, int64_t V) {
+  auto Within = [&](int64_t Lo, int64_t Hi) { return V >= Lo && V <= Hi; };
+  if (!T)
+    return false;
+  switch (*T) {
+  case DType::Long:
+    return true;
+  case DType::Int:
+    return Within(INT32_MIN, INT32_MAX);
+  case DType::Short:
+    return Within(INT16_MIN, INT16_MAX);
+  case DType::Char:
+    return Within(INT8_MIN, INT8_MAX);
+  case DType::Byte:
+    return Within(0, UINT8_MAX);
+  default:
+    return false;
+  }
+}
+
+/// Every element of the tensor, when known.
+static const std::vector<int64_t> *elementsOf(const TensorFact &T) {
+  if (!T.Range || !T.Range->Elements)
+    return nullptr;
+  std::optional<int64_t> N = numel(T.Sizes);
+  return N && *N == static_cast<int64_t>(T.Range->Elements->size())
+             ? T.Range->Elements.get()
+             : nullptr;
+}
+
+/// Whether A and B are the same sizes but for dimensions of size 1: their
+/// elements then pair up in row-major order.
+static bool sameSizesButOnes(const Shape &A, const Shape &B) {
+  auto WithoutOnes = [](const Shape &S) -> Shape {
+    if (!S)
+      return std::nullopt;
+    llvm::SmallVector<Dim, 4> Out;
+    for (const Dim &D : *S) {
+      if (!D)
+        return std::nullopt;
+      if (*D != 1)
+        Out.push_back(D);
+    }
+    return Out;
+  };
+  Shape X = WithoutOnes(A), Y = WithoutOnes(B);
+  return X && Y && *X == *Y;
+}
+
+bool TensorFlowAnalysis::Interpreter::applyIndex(
+    StridedView &V, llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
+    Frame &F) {
+  using Item = api::TensorIndexItem;
+  size_t Rank = V.Sizes.size(), Indexed = 0;
+  for (const Item &I : Items) {
+    if (I.Kind == Item::Other)
+      return false;
+    Indexed += I.Kind == Item::Integer || I.Kind == Item::Slice;
+  }
+  if (Indexed > Rank)
+    return false;
+  auto Bound = [&](const Expr *X) -> std::optional<Dim> {
+    if (!X)
+      return std::nullopt;
+    return knownInt(eval(X, E, F));
+  };
+  size_t D = 0;
+  for (const Item &I : Items) {
+    switch (I.Kind) {
+    case Item::Integer:
+      if (!V.select(D, knownInt(eval(I.Position, E, F))))
+        return false;
+      break;
+    case Item::Slice: {
+      std::optional<Dim> Step = Bound(I.Bounds[2]);
+      if (D >= V.Sizes.size() ||
+          !V.slice(D, Bound(I.Bounds[0]), Bound(I.Bounds[1]), Step ? *Step : 1))
+        return false;
+      ++D;
+      break;
+    }
+    case Item::NewAxis:
+      V.newAxis(D++);
+      break;
+    case Item::Ellipsis:
+      D += Rank - Indexed;
+      break;
+    case Item::Other:
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Applies to V the view that View, a view of its object (api::viewBase),
+/// takes: t[i], select, narrow, slice and index({...}); false for any other.
+bool TensorFlowAnalysis::Interpreter::applyView(StridedView &V,
+                                                const Expr *View, Env &E,
+                                                Frame &F) {
+  const auto *Call = dyn_cast<CallExpr>(api::ignoreWrappers(View));
+  if (!Call)
+    return false;
+  api::ApiCall C = api::classifyCall(Call);
+  auto Arg = [&](unsigned I) -> std::optional<Dim> {
+    if (I >= C.Args.size())
+      return std::nullopt;
+    return knownInt(eval(C.Args[I], E, F));
+  };
+  auto DimArg = [&](unsigned I) -> std::optional<int64_t> {
+    std::optional<Dim> D = I < C.Args.size() ? Arg(I) : Dim(0);
+    return D ? normalizeDim(*D, V.Sizes.size()) : std::nullopt;
+  };
+  if (C.Kind == api::ApiCall::Operator)
+    return C.Name == "[]" && V.select(0, Arg(0).value_or(std::nullopt));
+  if (C.Name == "index")
+    if (auto Items =
+            C.Args.size() == 1 ? api::tensorIndexList(C.Args[0]) : std::nullopt)
+      return applyIndex(V, *Items, E, F);
+  std::optional<int64_t> D = DimArg(0);
+  if (!D)
+    return false;
+  if (C.Name == "select")
+    return V.select(*D, Arg(1).value_or(std::nullopt));
+  if (C.Name == "narrow") {
+    Dim Start = Arg(1).value_or(std::nullopt);
+    Dim Length = Arg(2).value_or(std::nullopt);
+    if (!Start || !Length)
+      return false;
+    int64_t From = *Start < 0 ? *Start + V.Sizes[*D] : *Start;
+    if (From < 0 || *Length < 0 || From + *Length > V.Sizes[*D])
+      return false; // LibTorch raises
+    return V.slice(*D, From, From + *Length, 1);
+  }
+  if (C.Name == "slice")
+    return V.slice(*D, Arg(1), Arg(2), Arg(3).value_or(1));
+  return false;
+}
+
+std::optional<TensorFlowAnalysis::Interpreter::ValuesWrite>
+TensorFlowAnalysis::Interpreter::writeOf(
+    const Expr *Written, const TensorFact &WrittenFact,
+    const std::optional<TensorIndexList> &Index, const Value &Source,
+    const Expr *Site, Env &E, Frame &F) {
+  // The variable written, or whose view is.
+  llvm::SmallVector<const Expr *, 4> Views;
+  const ValueDecl *D = storageOf(Written);
+  for (const Expr *X = Written; !D; D = storageOf(X)) {
+    Views.push_back(X);
+    X = api::viewBase(X);
+    if (!X)
+      return std::nullopt;
+  }
+  auto It = E.Vars.find(D);
+  if (It == E.Vars.end() || !It->second.isTensor())
+    return std::nullopt;
+  TensorFact After = It->second.T;
+  Shape Region =
+      Index ? indexedSizes(WrittenFact, *Index, E, F) : WrittenFact.Sizes;
+  std::optional<int64_t> Count = numel(Region);
+  if (Count == 0)
+    return ValuesWrite{D, std::move(After)}; // nothing written
+  if (!Count)
+    return std::nullopt;
+  // A scalar, or a tensor whose elements pair up with the region's.
+  std::optional<int64_t> Scalar = knownInt(Source);
+  const std::vector<int64_t> *Values =
+      Source.isTensor() ? elementsOf(Source.T) : nullptr;
+  if (Values && Values->size() == 1)
+    Scalar = Values->front();
+  if (Scalar || (Values && !sameSizesButOnes(Source.T.Sizes, Region)))
+    Values = nullptr;
+  if (!Scalar && !Values)
+    return std::nullopt;
+  llvm::ArrayRef<int64_t> WrittenValues =
+      Scalar ? llvm::ArrayRef<int64_t>(*Scalar) : llvm::ArrayRef(*Values);
+  if (!llvm::all_of(WrittenValues,
+                    [&](int64_t V) { return storesExactly(After.Type, V); }))
+    return std::nullopt;
+  std::string What =
+      (Scalar
+           ? std::to_string(*Scalar) + " is"
+           : "the values " + describeValues(ValueRange::of(*Values)) + " are") +
+      " written into it here";
+
+  // Every element known: write them in their places.
+  if (const std::vector<int64_t> *Old = elementsOf(After)) {
+    std::optional<StridedView> V = StridedView::rowMajor(After.Sizes);
+    for (auto I = Views.rbegin(); V && I != Views.rend(); ++I)
+      if (!applyView(*V, *I, E, F))
+        V.reset();
+    if (V && Index && !applyIndex(*V, *Index, E, F))
+      V.reset();
+    std::vector<int64_t> Offsets = V ? V->offsets() : std::vector<int64_t>();
+    if (V && (!Values || Offsets.size() == Values->size())) {
+      std::vector<int64_t> New = *Old;
+      for (size_t I = 0; I < Offsets.size(); ++I)
+        New[Offsets[I]] = Scalar ? *Scalar : (*Values)[I];
+      ValueRange R = ValueRange::ofElements(std::move(New));
+      // A scalar written (padding, a marker) is where its value comes from
+      // if it was not there before; values copied in keep the tensor's
+      // origin (the fill around them).
+      R.From = Scalar && !llvm::is_contained(*Old, *Scalar)
+                   ? originAt(Site, What)
+                   : After.Range->From;
+      After.Range = std::move(R);
+      return ValuesWrite{D, std::move(After)};
+    }
+  }
+  // Else a scalar written into a non-empty region occurs afterwards; the
+  // values written over may be gone.
+  bool Whole = Views.empty() && !Index;
+  if (!Scalar || (!Whole && !After.Range))
+    return std::nullopt;
+  ValueRange R = ValueRange::of({*Scalar});
+  if (std::optional<int64_t> N = numel(After.Sizes);
+      Whole && N && *N <= static_cast<int64_t>(ValueRange::MaxElements))
+    R = ValueRange::ofElements(std::vector<int64_t>(*N, *Scalar));
+  if (!Whole) {
+    R = ValueRange::bounds(std::min(After.Range->Lo, *Scalar),
+                           std::max(After.Range->Hi, *Scalar));
+    R.Present = {*Scalar};
+  }
+  R.From = originAt(Site, What);
+  After.Range = std::move(R);
+  return ValuesWrite{D, std::move(After)};
+}
+
+/// t.fill_(v), t.zero_(), t.copy_(src), t.index_put_({...}, v).
+std::optional<TensorFlowAnalysis::Interpreter::ValuesWrite>
+TensorFlowAnalysis::Interpreter::writeOf(const api::ApiCall &Call,
+                                         const Value &Self, const Expr *Site,
+                                         Env &E, Frame &F) {
+  if (!Self.isTensor())
+    return std::nullopt;
+  llvm::StringRef Name = Call.Name;
+  if (Name == "zero_")
+    return writeOf(Call.Self, Self.T, std::nullopt, Value::integer(0), Site, E,
+                   F);
+  if ((Name == "fill_" || Name == "copy_") && !Call.Args.empty())
+    return writeOf(Call.Self, Self.T, std::nullopt, eval(Call.Args[0], E, F),
+                   Site, E, F);
+  if (Name == "index_put_" && Call.Args.size() >= 2)
+    if (auto Items = api::tensorIndexList(Call.Args[0]))
+      return writeOf(Call.Self, Self.T, Items, eval(Call.Args[1], E, F), Site,
+                     E, F);
+  return std::nullopt;
 }
 
 static Shape broadcast(const Shape &A, const Shape &B) {
@@ -3416,6 +3908,7 @@ Value TensorFlowAnalysis::Interpreter::evalArith(llvm::StringRef Op,
                                                  bool HasRoundingMode,
                                                  const Expr *Call) {
   TensorFact T = L.T;
+  allocated(T);
   std::optional<ValueRange> Range = T.Range;
   forgetValues(T);
   if (R.isTensor()) {
@@ -3573,7 +4066,9 @@ Value TensorFlowAnalysis::Interpreter::tensorLiteral(const Expr *Data,
   }
   if (!Mixed && ValuesKnown && !Values.empty() && T.Type &&
       isIntegralDType(*T.Type)) {
-    T.Range = ValueRange::of(Values);
+    T.Range = numel(Sizes) == static_cast<int64_t>(Values.size())
+                  ? ValueRange::ofElements(Values)
+                  : ValueRange::of(Values);
     T.Range->From = originAt(Call, "torch::tensor holds the values " +
                                        describeValues(*T.Range));
   }
@@ -3627,6 +4122,8 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
   };
 
   auto created = [&](TensorFact &T) {
+    if (Kind != api::Factory::FromBlob)
+      allocated(T);
     if (T.Sizes && !T.SizesOrigin)
       T.SizesOrigin = originAt(Call, ("torch::" + Name + " creates shape " +
                                       formatShape(T.Sizes))
@@ -3725,7 +4222,7 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
           Values.push_back(*D);
       if (Values.size() == Elements->size()) {
         V.T.Sizes = llvm::SmallVector<Dim, 4>{Dim(Values.size())};
-        V.T.Range = ValueRange::of(Values);
+        V.T.Range = ValueRange::ofElements(Values);
         V.T.Range->From = originAt(Call, "torch::tensor holds the values " +
                                              describeValues(*V.T.Range));
       }
@@ -3748,6 +4245,8 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
         T.Range.reset();
       return created(T);
     }
+    if (V.isTensor())
+      allocated(V.T);
     return V;
   }
   case api::Factory::Arange: {

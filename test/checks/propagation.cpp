@@ -69,7 +69,7 @@ void bothBranchesHoldClassC(bool flip) {
   else
     y = torch::tensor({3, 2, 0});
   auto loss = F::cross_entropy(fc(torch::randn({3, 4})), y);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 3] but the input [3, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target <value> is out of bounds." at the first of them [torch-target-out-of-range]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 3] but the input [3, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
 }
 
 // Negative: only one branch holds the bad label.

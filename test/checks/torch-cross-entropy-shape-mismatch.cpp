@@ -137,7 +137,37 @@ void bceHeadOfOneAgainstFlatLabels() {
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [16, 1] / [16]: BCEWithLogitsLoss raises "Target size ([16]) must be the same as input size ([16, 1])"
 }
 
+// The logits of the last time step against a label per time step.
+void lastStepAgainstLabelsPerStep() {
+  torch::nn::LSTM lstm(torch::nn::LSTMOptions(8, 16).batch_first(true));
+  torch::nn::Linear head(16, 5);
+  auto states = std::get<0>(lstm->forward(torch::randn({4, 7, 8})));
+  auto last = states.index({torch::indexing::Slice(), -1});
+  auto tags = torch::randint(0, 5, {4, 7});
+  auto loss = F::cross_entropy(head(last), tags);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [4, 5] and int64 target of shape [4, 7]: the target's shape does not fit the input's; LibTorch raises "0D or 1D target tensor expected, multi-target not supported" [torch-cross-entropy-shape-mismatch]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [4, 5] / [4, 7]: CrossEntropyLoss raises "0D or 1D target tensor expected, multi-target not supported"
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 5 features
+  // CHECK-MESSAGES: :[[@LINE-5]]:15: note: torch::randint creates shape [4, 7]
+}
+
 //===--- Negative: accepted shapes, unknown shapes, other checks' bugs ----===//
+
+// The last time step against one label per sequence; "..." and None.
+void lastStepAgainstLabelsPerSequence() {
+  using namespace torch::indexing;
+  torch::nn::LSTM lstm(torch::nn::LSTMOptions(8, 16).batch_first(true));
+  torch::nn::Linear head(16, 5);
+  auto states = std::get<0>(lstm->forward(torch::randn({4, 7, 8})));
+  auto last = states.index({Slice(), -1, Slice()});
+  auto loss = F::cross_entropy(head(last), torch::randint(0, 5, {4}));
+  auto steps = head(states.index({"...", Slice(1, None, 2), Slice()}));
+  auto perStep = torch::randint(0, 5, {4, 3});
+  auto stepLoss = F::cross_entropy(steps.transpose(1, 2), perStep);
+  auto first = head(states.index({Slice(), 0}).index({None}));
+  auto firstLoss = F::cross_entropy(first.squeeze(0), torch::randint(0, 5, {4}));
+}
+
 
 void matchingShapes() {
   torch::nn::Linear fc(10, 3);

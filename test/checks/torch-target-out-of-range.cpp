@@ -287,7 +287,231 @@ void labelsFromAMap() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {1, 2, 4} but the input [3, 4] has C = 4 classes: 4 is outside [0, 3]
 }
 
+//===--- Positive: a value written into the targets -----------------------===//
+
+using torch::indexing::None;
+using torch::indexing::Slice;
+
+// Padding written after each shorter sequence, with no ignore_index for it.
+void paddingWrittenIntoSlices() {
+  torch::nn::Linear tagger(16, 3);
+  auto tags = torch::randint(0, 3, {3, 6});
+  for (int64_t b = 0; b < 3; ++b) {
+    int64_t len = 6 - b;
+    if (len < 6)
+      tags.index_put_({b, Slice(len)}, -1);
+  }
+  auto logits = tagger(torch::randn({3, 6, 16})).transpose(1, 2);
+  auto loss = F::cross_entropy(logits, tags);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 2] but the input [3, 3, 6] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds." [torch-target-out-of-range]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [3, 3, 6] / [3, 6] drawn from the values in [-1, 2]: the first offending sampled value is -1, at target[0, 0]; CrossEntropyLoss raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-6]]:12: note: -1 is written into it here
+  // CHECK-MESSAGES: :[[@LINE-12]]:21: note: this Linear outputs 3 features
+}
+
+// The padding written through narrow() and fill_().
+void paddingFilledThroughNarrow() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.narrow(0, 6, 2).fill_(-1);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [-1, 3] but the input [8, 4] has C = 4 classes: -1 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 4] / [8] drawn from the values in [-1, 3]: the first offending sampled value is -1, at target[0]; CrossEntropyLoss raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:26: note: -1 is written into it here
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 4 features
+}
+
+// An assignment to a slice of the labels.
+void assignedToASlice() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.index({Slice(5, None)}) = 4;
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 4] but the input [8, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 4] / [8] drawn from the values in [0, 4]: the first offending sampled value is 4, at target[0]; CrossEntropyLoss raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:34: note: 4 is written into it here
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 4 features
+}
+
+// One label set past the last class.
+void oneElementAssigned() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels[3] = 7;
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 7] but the input [8, 4] has C = 4 classes: 7 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target <value> is out of bounds." at the first of them
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 4] / [8] drawn from the values in [0, 7]: the first offending sampled value is 7, at target[0]; CrossEntropyLoss raises "Target 7 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 7 is written into it here
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 4 features
+}
+
+// A padded batch built from sequences of known tags: the padding left after
+// the shorter ones is neither a class nor the ignore_index.
+void paddedBatchOfKnownTags() {
+  std::vector<std::vector<int64_t>> tagSeqs = {{1, 2, 2, 3}, {4, 1}, {2, 3, 1}};
+  auto tags = torch::full({3, 4}, -100, torch::kLong);
+  for (int64_t i = 0; i < 3; ++i) {
+    int64_t len = static_cast<int64_t>(tagSeqs[i].size());
+    tags[i].narrow(0, 0, len).copy_(torch::tensor(tagSeqs[i]));
+  }
+  torch::nn::Linear proj(8, 5);
+  auto logp = torch::log_softmax(proj(torch::randn({3, 4, 8})), -1);
+  torch::nn::NLLLoss criterion(torch::nn::NLLLossOptions().ignore_index(0));
+  auto loss = criterion(logp.permute({0, 2, 1}), tags);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of NLLLoss has values {-100, 1, 2, 3, 4} but the input [3, 5, 4] has C = 5 classes: -100 is outside [0, 4] and not ignore_index 0; LibTorch raises "Target -100 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [3, 5, 4] / [3, 4] drawn from the values {-100, 1, 2, 3, 4}: the first offending sampled value is -100, at target[1, 2]; NLLLoss raises "Target -100 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-11]]:15: note: torch::full fills it with -100
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 5 features
+}
+
+// Tokens and tags padded side by side by a helper called in a loop: a write
+// into the tokens leaves what is known of the tags, another tensor.
+struct TokensAndTags {
+  torch::Tensor tokens, tags;
+};
+TokensAndTags paddedBatch(int64_t batch, int64_t maxLen, int64_t pad) {
+  auto tokens = torch::randint(1, 50, {batch, maxLen});
+  auto tags = tokens.remainder(3);
+  for (int64_t b = 0; b < batch; ++b) {
+    int64_t len = maxLen - b;
+    tokens.index_put_({b, Slice(len)}, 0);
+    tags.index_put_({b, Slice(len)}, pad);
+  }
+  return {tokens, tags};
+}
+void paddedByAHelperInALoop() {
+  torch::nn::Linear tagger(16, 3);
+  for (int step = 0; step < 3; ++step) {
+    auto batch = paddedBatch(3, 6, -1);
+    auto logits = tagger(torch::randn({3, 6, 16})).transpose(1, 2);
+    auto loss = F::cross_entropy(logits, batch.tags);
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: target of CrossEntropyLoss has values in [-1, 2] but the input [3, 3, 6] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: confirmed on sample data [3, 3, 6] / [3, 6] drawn from the values in [-1, 2]: the first offending sampled value is -1, at target[0, 0]; CrossEntropyLoss raises "Target -1 is out of bounds."
+    // CHECK-MESSAGES: :[[@LINE-12]]:10: note: -1 is written into it here
+    // CHECK-MESSAGES: :[[@LINE-8]]:21: note: this Linear outputs 3 features
+  }
+}
+
+// Every label overwritten.
+void wholeTensorFilled() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::zeros({8}, torch::kLong);
+  labels.fill_(4);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {4} but the input [8, 4] has C = 4 classes: 4 is outside [0, 3] and not ignore_index -100; LibTorch raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [8, 4] / [8] drawn from the values {4}: the first offending sampled value is 4, at target[0]; CrossEntropyLoss raises "Target 4 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: 4 is written into it here
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 4 features
+}
+
 //===--- Negative: targets LibTorch accepts, or values that are unknown ---===//
+
+// Padding that the loss ignores.
+void paddingIgnored() {
+  torch::nn::Linear tagger(16, 3);
+  auto tags = torch::randint(0, 3, {3, 6});
+  for (int64_t b = 1; b < 3; ++b)
+    tags.index_put_({b, Slice(6 - b)}, -1);
+  auto logits = tagger(torch::randn({3, 6, 16})).transpose(1, 2);
+  auto loss = F::cross_entropy(logits, tags,
+                               F::CrossEntropyFuncOptions().ignore_index(-1));
+}
+
+// Every sequence has the full length: the slices written are empty.
+void paddingIntoEmptySlices() {
+  torch::nn::Linear tagger(16, 3);
+  auto tags = torch::randint(0, 3, {3, 6});
+  for (int64_t b = 0; b < 3; ++b)
+    tags.index_put_({b, Slice(6)}, -1);
+  auto logits = tagger(torch::randn({3, 6, 16})).transpose(1, 2);
+  auto loss = F::cross_entropy(logits, tags);
+}
+
+// The padding is mapped to a class before the loss.
+void paddingReplacedBeforeTheLoss() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.narrow(0, 6, 2).fill_(-1);
+  labels.masked_fill_(labels < 0, 0);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// A value written over the bad one.
+void badValueOverwrittenBySlice() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.index({Slice(None, 2)}) = 9;
+  labels.index({Slice(None, 2)}) = 1;
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// reshape() may copy: what is written into its result proves nothing.
+void writtenIntoACopy() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.reshape({2, 4}).fill_(-1);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// Advanced indexing copies: the assignment changes a temporary.
+void writtenThroughAMask() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.index({labels > 2}) = -1;
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// Every sequence fills its row: no padding is left.
+void paddedBatchFullyWritten() {
+  std::vector<std::vector<int64_t>> tagSeqs = {{1, 2, 2}, {4, 1, 3}};
+  auto tags = torch::full({2, 3}, -100, torch::kLong);
+  for (int64_t i = 0; i < 2; ++i)
+    tags.index_put_({i, Slice(0, 3)}, torch::tensor(tagSeqs[i]));
+  torch::nn::Linear proj(8, 5);
+  auto logp = torch::log_softmax(proj(torch::randn({2, 3, 8})), -1);
+  auto loss = F::nll_loss(logp.permute({0, 2, 1}), tags,
+                          F::NLLLossFuncOptions().ignore_index(0));
+}
+
+// The padding is the loss's ignore_index.
+void paddedBatchIgnored() {
+  std::vector<std::vector<int64_t>> tagSeqs = {{1, 2, 2, 3}, {4, 1}};
+  auto tags = torch::full({2, 4}, -100, torch::kLong);
+  for (int64_t i = 0; i < 2; ++i) {
+    int64_t len = static_cast<int64_t>(tagSeqs[i].size());
+    tags[i].narrow(0, 0, len).copy_(torch::tensor(tagSeqs[i]));
+  }
+  torch::nn::Linear proj(8, 5);
+  auto logp = torch::log_softmax(proj(torch::randn({2, 4, 8})), -1);
+  auto loss = F::nll_loss(logp.permute({0, 2, 1}), tags);
+}
+
+// A helper shifts the labels in place: the caller's handle shares them.
+void shiftInPlace(torch::Tensor t) { t.add_(1); }
+void labelsShiftedByAHelper() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::full({8}, -1, torch::kLong);
+  shiftInPlace(labels);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// Written through a view: the tensor it views changes.
+void fixedThroughAView() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::full({8}, -1, torch::kLong);
+  auto grid = labels.view({2, 4});
+  grid.fill_(0);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// A class index in range.
+void paddingWithAClass() {
+  torch::nn::Linear fc(10, 4);
+  auto labels = torch::randint(0, 4, {8});
+  labels.narrow(0, 6, 2).fill_(3);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
 
 // Negative: the names used are all below the head's size; a name the map
 // does not hold, looked up with [], is inserted with id 0 (not known here).
