@@ -690,6 +690,11 @@ ApiCall classifyCall(const CallExpr *E) {
     Out.Kind = ApiCall::StdGet;
     return Out;
   }
+  if (isStdFunction(F, "min") || isStdFunction(F, "max")) {
+    Out.Kind = ApiCall::StdMinMax;
+    Out.Name = F->getName();
+    return Out;
+  }
   if (isStdFunction(F, "make_pair") || isStdFunction(F, "make_tuple") ||
       isStdFunction(F, "tie") || isStdFunction(F, "forward_as_tuple")) {
     Out.Kind = ApiCall::MakeTuple;

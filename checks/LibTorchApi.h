@@ -160,12 +160,15 @@ struct ApiCall {
     MakeShared,     ///< std::make_shared<NetImpl>(...)
     PassThrough,    ///< std::move, std::forward
     StdGet,         ///< std::get<I>(tuple)
-    MakeTuple,      ///< std::make_pair, std::make_tuple, std::tie, std::forward_as_tuple
+    MakeTuple,      ///< std::make_pair, std::make_tuple, std::tie,
+                    ///< std::forward_as_tuple
+    StdMinMax,      ///< std::min, std::max (Name "min" or "max")
     StdContainer,   ///< a method of std::vector (push_back, operator[], ...)
     StdOptional,    ///< has_value, value, value_or, *, -> of std::optional
     DatasetMap,     ///< dataset.map(torch::data::transforms::Stack<>())
     MakeDataLoader, ///< torch::data::make_data_loader(dataset, ...)
-    BuilderMethod,  ///< LinearOptions(1, 2).bias(false), TensorOptions().dtype(...)
+    BuilderMethod,  ///< LinearOptions(1, 2).bias(false),
+                    ///< TensorOptions().dtype(...)
     ScalarFunction, ///< torch::dtype(kLong), torch::device(...)
   } Kind = Other;
   llvm::StringRef Name;

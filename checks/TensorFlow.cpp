@@ -1731,6 +1731,23 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       return Value::unknown();
     return itemAt(Args[0], TA->get(0).getAsIntegral().getExtValue());
   }
+  case api::ApiCall::StdMinMax: {
+    // std::max(a, b), std::min({a, b, c}) of known integers.
+    llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
+    std::vector<int64_t> Ints;
+    for (const Value &A : Args) {
+      if (A.Kind == Value::IntList && A.Ints)
+        for (const Dim &D : *A.Ints)
+          Ints.push_back(D.value_or(INT64_MIN));
+      else
+        Ints.push_back(knownInt(A).value_or(INT64_MIN));
+    }
+    if (Ints.empty() || llvm::is_contained(Ints, INT64_MIN) ||
+        !C->getType()->isIntegerType())
+      return Value::integer(std::nullopt);
+    return Value::integer(Call.Name == "max" ? *llvm::max_element(Ints)
+                                             : *llvm::min_element(Ints));
+  }
   case api::ApiCall::MakeTuple: {
     llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
     return Value::list(std::vector<Value>(Args.begin(), Args.end()));
@@ -3791,17 +3808,27 @@ TensorFlowAnalysis::Interpreter::writeOf(
     Scalar = Values->front();
   if (Scalar || (Values && !sameSizesButOnes(Source.T.Sizes, Region)))
     Values = nullptr;
-  if (!Scalar && !Values)
+  // Else a tensor of integers whose values are only bounded.
+  const ValueRange *Bounded = nullptr;
+  if (!Scalar && !Values && Source.isTensor() && Source.T.Range &&
+      Source.T.Type && isIntegralDType(*Source.T.Type))
+    Bounded = &*Source.T.Range;
+  if (!Scalar && !Values && !Bounded)
     return std::nullopt;
-  llvm::ArrayRef<int64_t> WrittenValues =
-      Scalar ? llvm::ArrayRef<int64_t>(*Scalar) : llvm::ArrayRef(*Values);
+  int64_t Ends[] = {Bounded ? Bounded->Lo : 0, Bounded ? Bounded->Hi : 0};
+  llvm::ArrayRef<int64_t> WrittenValues = Scalar
+                                              ? llvm::ArrayRef<int64_t>(*Scalar)
+                                          : Values ? llvm::ArrayRef(*Values)
+                                                   : llvm::ArrayRef(Ends);
   if (!llvm::all_of(WrittenValues,
                     [&](int64_t V) { return storesExactly(After.Type, V); }))
     return std::nullopt;
   std::string What =
       (Scalar
            ? std::to_string(*Scalar) + " is"
-           : "the values " + describeValues(ValueRange::of(*Values)) + " are") +
+           : "values " +
+                 describeValues(Values ? ValueRange::of(*Values) : *Bounded) +
+                 " are") +
       " written into it here";
 
   // Every element known: write them in their places.
@@ -3813,17 +3840,37 @@ TensorFlowAnalysis::Interpreter::writeOf(
     if (V && Index && !applyIndex(*V, *Index, E, F))
       V.reset();
     std::vector<int64_t> Offsets = V ? V->offsets() : std::vector<int64_t>();
+    if (V && Bounded) {
+      // The elements not written are still known: they occur, and the
+      // written ones lie within the source's bounds.
+      std::vector<bool> Written(Old->size());
+      for (int64_t O : Offsets)
+        Written[O] = true;
+      std::vector<int64_t> Kept;
+      for (size_t I = 0; I < Old->size(); ++I)
+        if (!Written[I])
+          Kept.push_back((*Old)[I]);
+      ValueRange R = ValueRange::of(Kept);
+      R.Complete = false;
+      R.Lo = Kept.empty() ? Bounded->Lo : std::min(R.Lo, Bounded->Lo);
+      R.Hi = Kept.empty() ? Bounded->Hi : std::max(R.Hi, Bounded->Hi);
+      R.From = After.Range->From;
+      After.Range = std::move(R);
+      return ValuesWrite{D, std::move(After)};
+    }
     if (V && (!Values || Offsets.size() == Values->size())) {
       std::vector<int64_t> New = *Old;
       for (size_t I = 0; I < Offsets.size(); ++I)
         New[Offsets[I]] = Scalar ? *Scalar : (*Values)[I];
       ValueRange R = ValueRange::ofElements(std::move(New));
-      // A scalar written (padding, a marker) is where its value comes from
-      // if it was not there before; values copied in keep the tensor's
-      // origin (the fill around them).
-      R.From = Scalar && !llvm::is_contained(*Old, *Scalar)
-                   ? originAt(Site, What)
-                   : After.Range->From;
+      // A scalar filled into a region (padding, a marker) beyond the values
+      // there before is where that value comes from; values copied in, or
+      // set one element at a time, keep the tensor's origin (the fill
+      // around them).
+      bool NewExtreme =
+          Scalar && (*Scalar < After.Range->Lo || *Scalar > After.Range->Hi);
+      R.From = NewExtreme && Offsets.size() > 1 ? originAt(Site, What)
+                                                : After.Range->From;
       After.Range = std::move(R);
       return ValuesWrite{D, std::move(After)};
     }

@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -392,6 +393,46 @@ void paddedByAHelperInALoop() {
   }
 }
 
+// Sentences padded element by element to the longest one (std::max).
+struct Sentence {
+  std::vector<int64_t> tokens, tags;
+};
+torch::Tensor padTags(const std::vector<Sentence> &batch) {
+  size_t maxLen = 0;
+  for (const auto &s : batch)
+    maxLen = std::max(maxLen, s.tags.size());
+  auto tags = torch::full({static_cast<int64_t>(batch.size()),
+                           static_cast<int64_t>(maxLen)},
+                          -1, torch::kLong);
+  for (size_t b = 0; b < batch.size(); ++b)
+    for (size_t t = 0; t < batch[b].tags.size(); ++t)
+      tags[b][t] = batch[b].tags[t];
+  return tags;
+}
+void paddedElementByElement() {
+  std::vector<Sentence> corpus = {{{4, 8, 15}, {1, 0, 2}}, {{23, 42}, {2, 1}}};
+  torch::nn::Linear tagger(16, 3);
+  auto tags = padTags(corpus);
+  auto loss = F::cross_entropy(tagger(torch::randn({6, 16})), tags.reshape({-1}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {-1, 0, 1, 2} but the input [6, 3] has C = 3 classes: -1 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [6, 3] / [6] drawn from the values {-1, 0, 1, 2}: the first offending sampled value is -1, at target[4]; CrossEntropyLoss raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-15]]:15: note: torch::full fills it with -1
+  // CHECK-MESSAGES: :[[@LINE-6]]:21: note: this Linear outputs 3 features
+}
+
+// A border of -1 around labels drawn for the interior.
+void borderAroundDrawnLabels() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(4, 3, 3).padding(1));
+  auto mask = torch::full({2, 10, 10}, -1, torch::kLong);
+  mask.slice(1, 1, 9).slice(2, 1, 9).copy_(torch::randint(0, 3, {2, 8, 8}));
+  auto loss = F::cross_entropy(head(torch::randn({2, 4, 10, 10})), mask,
+                               F::CrossEntropyFuncOptions().ignore_index(255));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: target of CrossEntropyLoss has values in [-1, 2] but the input [2, 3, 10, 10] has C = 3 classes: -1 is outside [0, 2] and not ignore_index 255; LibTorch raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: confirmed on sample data [2, 3, 10, 10] / [2, 10, 10] drawn from the values in [-1, 2]: the first offending sampled value is -1, at target[0, 0, 0]; CrossEntropyLoss raises "Target -1 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-6]]:15: note: torch::full fills it with -1
+  // CHECK-MESSAGES: :[[@LINE-8]]:21: note: this convolution outputs 3 channels
+}
+
 // Every label overwritten.
 void wholeTensorFilled() {
   torch::nn::Linear fc(10, 4);
@@ -502,6 +543,31 @@ void fixedThroughAView() {
   auto grid = labels.view({2, 4});
   grid.fill_(0);
   auto loss = F::cross_entropy(fc(torch::randn({8, 10})), labels);
+}
+
+// The drawn labels cover the whole mask: no border is left.
+void drawnLabelsEverywhere() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(4, 3, 3).padding(1));
+  auto mask = torch::full({2, 10, 10}, -1, torch::kLong);
+  mask.slice(1, 0, 10).copy_(torch::randint(0, 3, {2, 10, 10}));
+  auto loss = F::cross_entropy(head(torch::randn({2, 4, 10, 10})), mask);
+}
+
+// The border is the ignore_index.
+void borderIgnored() {
+  torch::nn::Conv2d head(torch::nn::Conv2dOptions(4, 3, 3).padding(1));
+  auto mask = torch::full({2, 10, 10}, 255, torch::kLong);
+  mask.slice(1, 1, 9).slice(2, 1, 9).copy_(torch::randint(0, 3, {2, 8, 8}));
+  auto loss = F::cross_entropy(head(torch::randn({2, 4, 10, 10})), mask,
+                               F::CrossEntropyFuncOptions().ignore_index(255));
+}
+
+// Every sentence has the longest one's length: nothing is padded.
+void sentencesOfOneLength() {
+  std::vector<Sentence> corpus = {{{4, 8}, {1, 0}}, {{23, 42}, {2, 1}}};
+  torch::nn::Linear tagger(16, 3);
+  auto tags = padTags(corpus);
+  auto loss = F::cross_entropy(tagger(torch::randn({4, 16})), tags.reshape({-1}));
 }
 
 // A class index in range.
