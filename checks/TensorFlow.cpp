@@ -877,10 +877,19 @@ void TensorFlowAnalysis::Interpreter::exec(const Stmt *S, Env &E, Frame &F) {
       const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD)
         continue;
-      if (const Expr *Init = VD->getInit())
+      if (const Expr *Init = VD->getInit()) {
         E.Vars[VD] = eval(Init, E, F);
-      else if (ModulePtr M = moduleFromType(VD->getType()); M &&
-               M->Kind == ModuleKind::Sequential)
+        // `auto &x = v[i]`, `T &r = s.field`, `int &n = count`: a write
+        // through the reference changes what it is bound to, which is then
+        // not known (modules are shared handles and keep their identity).
+        QualType T = VD->getType();
+        if (T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified() &&
+            !api::moduleImplOf(T.getNonReferenceType()))
+          if (const ValueDecl *Root = rootStorageOf(Init); Root && Root != VD)
+            E.Vars.erase(Root);
+      } else if (ModulePtr M = moduleFromType(VD->getType());
+                 M && M->Kind == ModuleKind::Sequential)
         E.Vars[VD] = Value::module(M); // a default-constructed Sequential
       else
         E.Vars.erase(VD);
@@ -1241,18 +1250,31 @@ Value TensorFlowAnalysis::Interpreter::evalChildren(const Stmt *S, Env &E,
   return Value::unknown();
 }
 
+/// An element of a standard container, as an lvalue: `v[i]`, `m.at(k)`,
+/// `v.back()`.
+static bool isContainerElement(const api::ApiCall &C) {
+  return C.Kind == api::ApiCall::StdContainer && C.Self &&
+         llvm::is_contained({"[]", "at", "front", "back"}, C.Name);
+}
+
 const ValueDecl *TensorFlowAnalysis::Interpreter::rootStorageOf(const Expr *X) {
   while (X) {
     if (const ValueDecl *D = storageOf(X))
       return D;
     X = api::ignoreWrappers(X);
-    if (const auto *ME = dyn_cast<MemberExpr>(X))
+    if (const auto *ME = dyn_cast<MemberExpr>(X)) {
       X = ME->getBase();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(X);
-             Op && Op->getOperator() == OO_Arrow)
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(X);
+               Op && Op->getOperator() == OO_Arrow) {
       X = Op->getArg(0);
-    else
+    } else if (const auto *Call = dyn_cast<CallExpr>(X)) {
+      api::ApiCall C = api::classifyCall(Call);
+      if (!isContainerElement(C))
+        return nullptr;
+      X = C.Self;
+    } else {
       return nullptr;
+    }
   }
   return nullptr;
 }
@@ -1309,6 +1331,50 @@ void TensorFlowAnalysis::Interpreter::assign(const Expr *Target,
       }
       return;
     }
+  if (const auto *Call = dyn_cast<CallExpr>(api::ignoreWrappers(Target))) {
+    api::ApiCall C = api::classifyCall(Call);
+    if (isContainerElement(C)) {
+      // v[i] = x, m[key] = x: the element when the container and the index
+      // or key are known, else the container is unknown.
+      const ValueDecl *D = storageOf(C.Self);
+      Value Index = C.Args.empty() ? Value() : eval(C.Args[0], E, F);
+      auto It = D ? E.Vars.find(D) : E.Vars.end();
+      bool Map = api::isStdMap(
+          C.Self->getType().getNonReferenceType()->getAsCXXRecordDecl());
+      Value Updated = It != E.Vars.end() ? asList(It->second) : Value();
+      if (Updated.Kind == Value::List && Updated.Exact &&
+          (C.Name == "[]" || C.Name == "at")) {
+        if (Map) {
+          auto Key = mapKey(Index);
+          bool Found = false;
+          for (Value &Pair : Updated.Items)
+            if (Key && Pair.Kind == Value::List && Pair.Items.size() == 2 &&
+                mapKey(Pair.Items[0]) == Key) {
+              Pair.Items[1] = V;
+              Found = true;
+            }
+          if (Key && !Found && C.Name == "[]") {
+            Updated.Items.push_back(Value::list({Index, V}));
+            Updated = sortedMap(Updated);
+            Found = Updated.Kind == Value::List;
+          }
+          if (Found) {
+            It->second = std::move(Updated);
+            return;
+          }
+        } else if (auto I = knownInt(Index);
+                   I && *I >= 0 &&
+                   *I < static_cast<int64_t>(Updated.Items.size())) {
+          Updated.Items[*I] = V;
+          It->second = std::move(Updated);
+          return;
+        }
+      }
+      if (const ValueDecl *Root = rootStorageOf(Target))
+        E.Vars.erase(Root);
+      return;
+    }
+  }
   eval(Target, E, F);
 }
 
@@ -2115,7 +2181,7 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
       continue;
     }
     if (!PT.isConstQualified() && !api::moduleImplOf(PT))
-      if (const ValueDecl *D = storageOf(Arg))
+      if (const ValueDecl *D = rootStorageOf(Arg))
         E.Vars.erase(D);
   }
   return Result;

@@ -7,7 +7,10 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace F = torch::nn::functional;
 
@@ -800,4 +803,77 @@ void switchBreaksAndSkips() {
                             torch::full({6}, classesFor(1) - 1, torch::kLong));
   auto b = F::cross_entropy(fc(torch::randn({6, 8})),
                             torch::full({6}, classesFor(7) - 1, torch::kLong));
+}
+
+//===--- Elements of standard containers written --------------------------===//
+
+// A label vector's element set to a class the head does not have.
+void vectorElementSetPastTheClasses() {
+  torch::nn::Linear fc(10, 3);
+  std::vector<int64_t> labels = {0, 1, 2};
+  labels[2] = 3;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), torch::tensor(labels));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 3} but the input [3, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: confirmed on sample data [3, 3] / [3] drawn from the values {0, 1, 3}: the first offending sampled value is 3, at target[0]; CrossEntropyLoss raises "Target 3 is out of bounds."
+  // CHECK-MESSAGES: :[[@LINE-3]]:59: note: torch::tensor holds the values {0, 1, 3}
+  // CHECK-MESSAGES: :[[@LINE-7]]:21: note: this Linear outputs 3 features
+}
+
+// Outputs kept in a std::map by name; the sigmoid's is read back by key.
+void mapFilledByKey() {
+  torch::nn::Linear fc(10, 4);
+  std::map<std::string, torch::Tensor> out;
+  out["logits"] = fc(torch::randn({8, 10}));
+  out["probs"] = torch::sigmoid(out["logits"]);
+  auto loss = F::binary_cross_entropy_with_logits(out.at("probs"),
+                                                  torch::rand({8, 4}));
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: input of BCEWithLogitsLoss [8, 4] is already a sigmoid; BCEWithLogitsLoss applies the sigmoid itself, so its predictions are confined to (0.5, 0.73) and the loss cannot approach 0; pass the raw logits [torch-sigmoid-before-bce-with-logits]
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: confirmed on sample data [8, 4] / [8, 4]: a perfect prediction still costs 0.693 (log 2) on targets of 0 and 0.313 (log(1 + 1/e)) on targets of 1 instead of 0, and the gradients on the logits are 4.8x smaller than without the sigmoid
+  // CHECK-MESSAGES: :[[@LINE-5]]:18: note: sigmoid applied here
+}
+
+// Negative: the bad label is fixed through the vector's element.
+void vectorElementFixed() {
+  torch::nn::Linear fc(10, 3);
+  std::vector<int64_t> labels = {0, 7, 1};
+  labels[1] = 2;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), torch::tensor(labels));
+}
+
+// Negative: fixed through a reference to the element.
+void vectorElementFixedThroughAReference() {
+  torch::nn::Linear fc(10, 3);
+  std::vector<int64_t> labels = {0, 7, 1};
+  int64_t &bad = labels[1];
+  bad = 2;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), torch::tensor(labels));
+}
+
+// Negative: fixed by a helper that takes the element by reference.
+void clampToClasses(int64_t &label) { label = std::min<int64_t>(label, 2); }
+void vectorElementFixedByAHelper() {
+  torch::nn::Linear fc(10, 3);
+  std::vector<int64_t> labels = {0, 7, 1};
+  clampToClasses(labels[1]);
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), torch::tensor(labels));
+}
+
+// Negative: the class count is raised through a reference to it.
+void classCountRaisedThroughAReference() {
+  int64_t classes = 3;
+  int64_t &count = classes;
+  count = 5;
+  torch::nn::Linear fc(10, classes);
+  auto loss = F::cross_entropy(fc(torch::randn({8, 10})),
+                               torch::randint(0, 5, {8}));
+}
+
+// Negative: the map's entry read back is the one that holds the logits.
+void mapEntryOverwritten() {
+  torch::nn::Linear fc(10, 4);
+  std::map<std::string, torch::Tensor> out;
+  out["scores"] = torch::sigmoid(fc(torch::randn({8, 10})));
+  out["scores"] = fc(torch::randn({8, 10}));
+  auto loss = F::binary_cross_entropy_with_logits(out.at("scores"),
+                                                  torch::rand({8, 4}));
 }
