@@ -311,6 +311,20 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Default(TensorOp::Unknown);
 }
 
+bool keepsElementOrder(TensorOp Op, llvm::StringRef Name) {
+  switch (Op) {
+  case TensorOp::Same:
+    return !llvm::is_contained({"flip", "fliplr", "flipud", "roll"}, Name);
+  case TensorOp::View:
+  case TensorOp::Flatten:
+  case TensorOp::Unsqueeze:
+  case TensorOp::Squeeze:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool writesValues(llvm::StringRef Name) {
   return !llvm::is_contained({"requires_grad_", "share_memory_", "retain_grad"},
                              Name);

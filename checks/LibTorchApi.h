@@ -117,6 +117,10 @@ enum class TensorOp {
   Expand, ///< expand(sizes), expand_as(other): size-1 dimensions broadcast
 };
 TensorOp tensorOpOf(llvm::StringRef Name);
+/// Whether the result of the operation Op (named Name) holds its operand's
+/// elements in the same row-major order: a copy, or a view of other sizes.
+/// flip and roll keep the values but not their order.
+bool keepsElementOrder(TensorOp Op, llvm::StringRef Name);
 
 /// Tensor factories of torch:: (the at:: ones are the same functions).
 enum class Factory {

@@ -3037,12 +3037,8 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   auto Arg = [&](unsigned I) -> std::optional<int64_t> {
     return I < Args.size() ? knownInt(Args[I]) : std::nullopt;
   };
-  // The elements keep their row-major order only through copies and views
-  // of other sizes.
   using api::TensorOp;
-  if (T.Range && Op != TensorOp::Same && Op != TensorOp::View &&
-      Op != TensorOp::Flatten && Op != TensorOp::Unsqueeze &&
-      Op != TensorOp::Squeeze)
+  if (T.Range && !api::keepsElementOrder(Op, Name))
     T.Range->Elements.reset();
   auto Rank = T.rank();
   // Which dimension a softmax normalizes survives only the operations below

@@ -570,6 +570,14 @@ void sentencesOfOneLength() {
   auto loss = F::cross_entropy(tagger(torch::randn({4, 16})), tags.reshape({-1}));
 }
 
+// flip() reverses the elements: the one overwritten is the bad label.
+void badLabelFlippedThenOverwritten() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({0, 1, 5}).flip(0);
+  labels[0] = 2;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
+
 // A class index in range.
 void paddingWithAClass() {
   torch::nn::Linear fc(10, 4);
