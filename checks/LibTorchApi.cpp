@@ -325,6 +325,13 @@ bool keepsElementOrder(TensorOp Op, llvm::StringRef Name) {
   }
 }
 
+bool exposesElements(llvm::StringRef Name) {
+  return llvm::is_contained({"data_ptr", "mutable_data_ptr", "accessor",
+                             "packed_accessor32", "packed_accessor64",
+                             "generic_packed_accessor"},
+                            Name);
+}
+
 bool writesValues(llvm::StringRef Name) {
   return !llvm::is_contained({"requires_grad_", "share_memory_", "retain_grad"},
                              Name);

@@ -67,6 +67,11 @@ ModuleKind moduleKindOf(const clang::CXXRecordDecl *Impl,
 /// values; requires_grad_ and friends only change metadata.
 bool writesValues(llvm::StringRef Name);
 
+/// Tensor methods that give access to the elements' memory (data_ptr,
+/// accessor, packed_accessor64, ...), through which they may be written
+/// unseen.
+bool exposesElements(llvm::StringRef Name);
+
 /// The name of the functional form of an in-place method (add_ -> add),
 /// which computes the same values; Name itself for any other method.
 llvm::StringRef outOfPlaceName(llvm::StringRef Name);

@@ -1975,6 +1975,12 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   }
   case api::ApiCall::TensorMethod: {
     Value Self = eval(Call.Self, E, F);
+    if (api::exposesElements(Call.Name)) {
+      // Elements written through the pointer or accessor are not seen.
+      evalArgs(Call.Args, E, F);
+      valuesWritten(E, Self.isTensor() ? Self.T.Storage : std::nullopt);
+      return Value::unknown();
+    }
     api::TensorOp Op = api::tensorOpOf(Call.Name); // requires_grad_
     bool InPlace = api::outOfPlaceName(Call.Name) != Call.Name;
     if (InPlace && Op == api::TensorOp::Unknown)

@@ -578,6 +578,22 @@ void badLabelFlippedThenOverwritten() {
   auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
 }
 
+// The bad label is fixed through an accessor, and through data_ptr().
+void fixedThroughAnAccessor() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({0, 7, 1});
+  auto elements = labels.accessor<int64_t, 1>();
+  elements[1] = 2;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
+void fixedThroughDataPtr() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({0, 7, 1});
+  int64_t *raw = labels.data_ptr<int64_t>();
+  raw[1] = 2;
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
+
 // A class index in range.
 void paddingWithAClass() {
   torch::nn::Linear fc(10, 4);
