@@ -2056,6 +2056,26 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   }
   case api::ApiCall::Functional:
   case api::ApiCall::TorchFunction: {
+    // at::fill_(t, 0), torch::sub_out(out, a, b): LibTorch's functions
+    // write the tensors they take by non-const reference, and may resize
+    // them.
+    bool Writes = false;
+    for (unsigned I = 0;
+         Call.Callee && I < Call.Args.size() && I < Call.Callee->getNumParams();
+         ++I) {
+      QualType PT = Call.Callee->getParamDecl(I)->getType();
+      if (!PT->isLValueReferenceType() ||
+          PT.getNonReferenceType().isConstQualified() ||
+          !api::isTensorType(PT.getNonReferenceType()))
+        continue;
+      Value Written = eval(Call.Args[I], E, F);
+      valuesWritten(E, Written.isTensor() ? Written.T.Storage : std::nullopt);
+      if (const ValueDecl *D = rootStorageOf(Call.Args[I]))
+        E.Vars.erase(D);
+      Writes = true;
+    }
+    if (Writes)
+      return Value::unknown();
     if (auto Loss = api::lossFunctionOf(Call.Callee)) {
       llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
       if (Args.size() < 2)

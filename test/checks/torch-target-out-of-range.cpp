@@ -594,6 +594,21 @@ void fixedThroughDataPtr() {
   auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
 }
 
+// LibTorch's functions that write their tensor argument: in-place function
+// forms and _out variants.
+void shiftedByAnOutVariant() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({1, 2, 3});
+  torch::sub_out(labels, labels, 1);
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
+void clampedByAnInPlaceFunction() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({1, 2, 3});
+  torch::clamp_max_(labels, 2);
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
+
 // A class index in range.
 void paddingWithAClass() {
   torch::nn::Linear fc(10, 4);
