@@ -134,6 +134,7 @@ private:
   Value evalChildren(const Stmt *S, Env &E, Frame &F);
   Value evalCall(const CallExpr *C, Env &E, Frame &F);
   Value evalCallWithoutWrites(const CallExpr *C, Env &E, Frame &F);
+  bool writesTensorArguments(const api::ApiCall &Call, Env &E, Frame &F);
   /// Tensors share storage with their views, their elements and the copies
   /// of their handle (a callee's parameter): a write into Storage may change
   /// the values of any tensor of that storage or of one not known, which are
@@ -1722,6 +1723,54 @@ Value TensorFlowAnalysis::Interpreter::evalCall(const CallExpr *C, Env &E,
   return R;
 }
 
+/// at::fill_(t, 0), torch::sub_out(out, a, b), torch::nn::init::constant_(t,
+/// 1): LibTorch's functions write the tensors they take by non-const
+/// reference, and may resize them; a function named as in-place (a trailing
+/// _) writes its first argument, even when it takes the handle by value.
+/// Whether the call writes one: its values are then forgotten, and so is the
+/// variable.
+bool TensorFlowAnalysis::Interpreter::writesTensorArguments(
+    const api::ApiCall &Call, Env &E, Frame &F) {
+  const FunctionDecl *Fn = Call.Callee;
+  if (!Fn || Call.Self)
+    return false;
+  bool InPlace = Fn->getDeclName().isIdentifier() &&
+                 api::outOfPlaceName(Fn->getName()) != Fn->getName();
+  // A forwarding reference (std::make_shared<T>(Args &&...)) only passes
+  // its argument on.
+  const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern();
+  auto Forwards = [&](unsigned I) {
+    if (!Pattern || Pattern->getNumParams() == 0)
+      return false;
+    // Arguments past the pattern's parameters are its trailing pack's.
+    unsigned Last = Pattern->getNumParams() - 1;
+    const ParmVarDecl *P = Pattern->getParamDecl(std::min(I, Last));
+    if (I > Last && !P->isParameterPack())
+      return false;
+    QualType T = P->getType();
+    if (const auto *Pack = T->getAs<PackExpansionType>())
+      T = Pack->getPattern();
+    const auto *RV = T->getAs<RValueReferenceType>();
+    return RV && RV->getPointeeType()->getAs<TemplateTypeParmType>();
+  };
+  bool Writes = false;
+  for (unsigned I = 0; I < Call.Args.size() && I < Fn->getNumParams(); ++I) {
+    QualType PT = Fn->getParamDecl(I)->getType();
+    if (!api::isTensorType(PT.getNonReferenceType()) || Forwards(I))
+      continue;
+    bool ByReference = PT->isLValueReferenceType() &&
+                       !PT.getNonReferenceType().isConstQualified();
+    if (!ByReference && !(InPlace && I == 0))
+      continue;
+    Value Written = eval(Call.Args[I], E, F);
+    valuesWritten(E, Written.isTensor() ? Written.T.Storage : std::nullopt);
+    if (const ValueDecl *D = rootStorageOf(Call.Args[I]))
+      E.Vars.erase(D);
+    Writes = true;
+  }
+  return Writes;
+}
+
 Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
                                                              Env &E, Frame &F) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
@@ -2056,25 +2105,7 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   }
   case api::ApiCall::Functional:
   case api::ApiCall::TorchFunction: {
-    // at::fill_(t, 0), torch::sub_out(out, a, b): LibTorch's functions
-    // write the tensors they take by non-const reference, and may resize
-    // them.
-    bool Writes = false;
-    for (unsigned I = 0;
-         Call.Callee && I < Call.Args.size() && I < Call.Callee->getNumParams();
-         ++I) {
-      QualType PT = Call.Callee->getParamDecl(I)->getType();
-      if (!PT->isLValueReferenceType() ||
-          PT.getNonReferenceType().isConstQualified() ||
-          !api::isTensorType(PT.getNonReferenceType()))
-        continue;
-      Value Written = eval(Call.Args[I], E, F);
-      valuesWritten(E, Written.isTensor() ? Written.T.Storage : std::nullopt);
-      if (const ValueDecl *D = rootStorageOf(Call.Args[I]))
-        E.Vars.erase(D);
-      Writes = true;
-    }
-    if (Writes)
+    if (writesTensorArguments(Call, E, F))
       return Value::unknown();
     if (auto Loss = api::lossFunctionOf(Call.Callee)) {
       llvm::SmallVector<Value, 4> Args = evalArgs(Call.Args, E, F);
@@ -2123,6 +2154,8 @@ Value TensorFlowAnalysis::Interpreter::evalCallWithoutWrites(const CallExpr *C,
   // Not LibTorch: a user's function, method, lambda or functor, or a library
   // call whose effect on tensors is unknown.
   const FunctionDecl *Fn = Call.Callee;
+  if (Fn && api::isLibraryDecl(Fn) && writesTensorArguments(Call, E, F))
+    return Value::unknown();
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Fn);
   llvm::SmallVector<const Expr *, 4> ArgExprs(Call.Args.begin(),
                                               Call.Args.end());

@@ -602,6 +602,12 @@ void shiftedByAnOutVariant() {
   torch::sub_out(labels, labels, 1);
   auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
 }
+void filledByAnInitFunction() {
+  torch::nn::Linear fc(10, 3);
+  auto labels = torch::tensor({0, 1, 7});
+  torch::nn::init::constant_(labels, 1);
+  auto loss = F::cross_entropy(fc(torch::randn({3, 10})), labels);
+}
 void clampedByAnInPlaceFunction() {
   torch::nn::Linear fc(10, 3);
   auto labels = torch::tensor({1, 2, 3});
