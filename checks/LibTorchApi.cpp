@@ -372,6 +372,12 @@ bool isValueRefillInPlace(llvm::StringRef Name) {
                             Name);
 }
 
+/// torch::indexing::None: c10::nullopt, which is std::nullopt in newer
+/// LibTorch.
+static bool isNoneType(QualType T) {
+  return isNamed(recordOf(T), "c10", "nullopt_t") || isNulloptType(T);
+}
+
 /// A Slice bound as written: null for None or a default argument; nullopt
 /// when it is spelled in a way not recognised.
 static std::optional<const Expr *> sliceBound(const Expr *Arg) {
@@ -381,7 +387,7 @@ static std::optional<const Expr *> sliceBound(const Expr *Arg) {
   if (!Optional || Optional->getNumArgs() != 1)
     return std::nullopt;
   const Expr *Value = Optional->getArg(0)->IgnoreImplicit();
-  if (isNamed(recordOf(Value->getType()), "c10", "nullopt_t"))
+  if (isNoneType(Value->getType()))
     return nullptr;
   if (!Value->getType()->isIntegerType())
     return std::nullopt;
@@ -400,7 +406,7 @@ static TensorIndexItem tensorIndexItem(const Expr *X) {
   if (Param->isIntegerType() && !Param->isBooleanType()) {
     Item.Kind = TensorIndexItem::Integer;
     Item.Position = Index->getArg(0);
-  } else if (isNamed(RD, "c10", "nullopt_t")) {
+  } else if (isNoneType(Param.getNonReferenceType())) {
     Item.Kind = TensorIndexItem::NewAxis;
   } else if (isNamed(RD, "at::indexing", "EllipsisIndexType")) {
     Item.Kind = TensorIndexItem::Ellipsis;

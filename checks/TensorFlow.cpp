@@ -539,68 +539,75 @@ static Dim sliceLength(Dim Extent, std::optional<Dim> Start,
   return Bounds ? Dim(Bounds->second) : std::nullopt;
 }
 
-/// A view of a tensor whose elements are stored in row-major order: where
-/// each of the view's elements is.
+/// A view of a tensor whose elements are stored in row-major order: its
+/// sizes and, where they are known, where its elements are. Tensor::index
+/// reads its sizes; a write into a view, its elements' positions.
 struct StridedView {
-  int64_t Offset = 0;
-  llvm::SmallVector<int64_t, 4> Sizes, Strides;
+  Dim Offset = 0;
+  llvm::SmallVector<Dim, 4> Sizes, Strides;
 
-  static std::optional<StridedView> rowMajor(const Shape &S) {
+  /// The whole of a tensor of sizes S.
+  static std::optional<StridedView> of(const Shape &S) {
     if (!S)
       return std::nullopt;
     StridedView V;
-    int64_t Stride = 1;
+    Dim Stride = 1;
     for (auto It = S->rbegin(); It != S->rend(); ++It) {
-      if (!*It || **It < 0)
-        return std::nullopt;
-      V.Sizes.insert(V.Sizes.begin(), **It);
+      V.Sizes.insert(V.Sizes.begin(), *It);
       V.Strides.insert(V.Strides.begin(), Stride);
-      Stride *= std::max<int64_t>(**It, 1);
+      Stride = Stride && *It && **It >= 0
+                   ? Dim(*Stride * std::max<int64_t>(**It, 1))
+                   : std::nullopt;
     }
     return V;
   }
-  /// Position I of dimension D (negative from the end); false if out of
-  /// range (LibTorch raises).
+  /// Position I of dimension D (negative from the end); false where LibTorch
+  /// raises (out of range).
   bool select(size_t D, Dim I) {
-    if (D >= Sizes.size() || !I)
+    if (D >= Sizes.size())
       return false;
-    int64_t P = *I < 0 ? *I + Sizes[D] : *I;
-    if (P < 0 || P >= Sizes[D])
+    Dim P = I && *I < 0 ? (Sizes[D] ? Dim(*I + *Sizes[D]) : std::nullopt) : I;
+    if (P && (*P < 0 || (Sizes[D] && *P >= *Sizes[D])))
       return false;
-    Offset += P * Strides[D];
+    Offset = Offset && P && Strides[D] ? Dim(*Offset + *P * *Strides[D])
+                                       : std::nullopt;
     Sizes.erase(Sizes.begin() + D);
     Strides.erase(Strides.begin() + D);
     return true;
   }
   bool slice(size_t D, std::optional<Dim> Start, std::optional<Dim> End,
              Dim Step) {
-    auto Bounds = D < Sizes.size() ? sliceBounds(Sizes[D], Start, End, Step)
-                                   : std::nullopt;
-    if (!Bounds)
+    if (D >= Sizes.size())
       return false;
-    Offset += Bounds->first * Strides[D];
-    Sizes[D] = Bounds->second;
-    Strides[D] *= *Step;
+    auto Bounds = sliceBounds(Sizes[D], Start, End, Step);
+    Offset = Bounds && Offset && Strides[D]
+                 ? Dim(*Offset + Bounds->first * *Strides[D])
+                 : std::nullopt;
+    Sizes[D] = Bounds ? Dim(Bounds->second) : std::nullopt;
+    Strides[D] = Strides[D] && Step ? Dim(*Strides[D] * *Step) : std::nullopt;
     return true;
   }
   void newAxis(size_t D) {
     Sizes.insert(Sizes.begin() + D, 1);
     Strides.insert(Strides.begin() + D, 0);
   }
-  /// Where the view's elements are, in its row-major order.
-  std::vector<int64_t> offsets() const {
+  /// Where the view's elements are, in its row-major order, when known.
+  std::optional<std::vector<int64_t>> offsets() const {
+    if (!Offset || llvm::is_contained(Sizes, std::nullopt) ||
+        llvm::is_contained(Strides, std::nullopt))
+      return std::nullopt;
     std::vector<int64_t> Out;
-    llvm::SmallVector<int64_t, 4> At(Sizes.size(), 0);
-    if (llvm::is_contained(Sizes, 0))
+    if (llvm::is_contained(Sizes, Dim(0)))
       return Out;
+    llvm::SmallVector<int64_t, 4> At(Sizes.size(), 0);
     while (true) {
-      int64_t P = Offset;
+      int64_t P = *Offset;
       for (size_t I = 0; I < At.size(); ++I)
-        P += At[I] * Strides[I];
+        P += At[I] * *Strides[I];
       Out.push_back(P);
       // The next position, the last dimension fastest.
       size_t I = At.size();
-      while (I > 0 && ++At[I - 1] == Sizes[I - 1])
+      while (I > 0 && ++At[I - 1] == *Sizes[I - 1])
         At[--I] = 0;
       if (I == 0)
         return Out;
@@ -3711,50 +3718,10 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
 Shape TensorFlowAnalysis::Interpreter::indexedSizes(
     const TensorFact &T, llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
     Frame &F) {
-  using Item = api::TensorIndexItem;
-  auto Rank = T.rank();
-  if (!Rank)
+  std::optional<StridedView> V = StridedView::of(T.Sizes);
+  if (!V || !applyIndex(*V, Items, E, F))
     return std::nullopt;
-  size_t Indexed = 0, Ellipses = 0;
-  for (const Item &I : Items) {
-    if (I.Kind == Item::Other)
-      return std::nullopt;
-    Indexed += I.Kind == Item::Integer || I.Kind == Item::Slice;
-    Ellipses += I.Kind == Item::Ellipsis;
-  }
-  if (Ellipses > 1 || Indexed > *Rank)
-    return std::nullopt; // LibTorch raises
-  auto Bound = [&](const Expr *X) -> std::optional<Dim> {
-    if (!X)
-      return std::nullopt;
-    return knownInt(eval(X, E, F));
-  };
-  llvm::SmallVector<Dim, 4> Out;
-  size_t D = 0;
-  for (const Item &I : Items) {
-    switch (I.Kind) {
-    case Item::Integer:
-      ++D;
-      break;
-    case Item::Slice: {
-      std::optional<Dim> Step = Bound(I.Bounds[2]);
-      Out.push_back(sliceLength((*T.Sizes)[D++], Bound(I.Bounds[0]),
-                                Bound(I.Bounds[1]), Step ? *Step : 1));
-      break;
-    }
-    case Item::NewAxis:
-      Out.push_back(1);
-      break;
-    case Item::Ellipsis:
-      for (size_t N = *Rank - Indexed; N > 0; --N)
-        Out.push_back((*T.Sizes)[D++]);
-      break;
-    case Item::Other:
-      break;
-    }
-  }
-  Out.append(T.Sizes->begin() + D, T.Sizes->end());
-  return Out;
+  return V->Sizes;
 }
 
 /// Whether a tensor of dtype T stores the integer V as V.
@@ -3811,14 +3778,15 @@ bool TensorFlowAnalysis::Interpreter::applyIndex(
     StridedView &V, llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
     Frame &F) {
   using Item = api::TensorIndexItem;
-  size_t Rank = V.Sizes.size(), Indexed = 0;
+  size_t Rank = V.Sizes.size(), Indexed = 0, Ellipses = 0;
   for (const Item &I : Items) {
     if (I.Kind == Item::Other)
-      return false;
+      return false; // advanced indexing: a copy of unknown sizes
     Indexed += I.Kind == Item::Integer || I.Kind == Item::Slice;
+    Ellipses += I.Kind == Item::Ellipsis;
   }
-  if (Indexed > Rank)
-    return false;
+  if (Ellipses > 1 || Indexed > Rank)
+    return false; // LibTorch raises
   auto Bound = [&](const Expr *X) -> std::optional<Dim> {
     if (!X)
       return std::nullopt;
@@ -3833,10 +3801,9 @@ bool TensorFlowAnalysis::Interpreter::applyIndex(
       break;
     case Item::Slice: {
       std::optional<Dim> Step = Bound(I.Bounds[2]);
-      if (D >= V.Sizes.size() ||
-          !V.slice(D, Bound(I.Bounds[0]), Bound(I.Bounds[1]), Step ? *Step : 1))
+      if (!V.slice(D++, Bound(I.Bounds[0]), Bound(I.Bounds[1]),
+                   Step ? *Step : 1))
         return false;
-      ++D;
       break;
     }
     case Item::NewAxis:
@@ -3884,12 +3851,13 @@ bool TensorFlowAnalysis::Interpreter::applyView(StridedView &V,
   if (C.Name == "narrow") {
     Dim Start = Arg(1).value_or(std::nullopt);
     Dim Length = Arg(2).value_or(std::nullopt);
-    if (!Start || !Length)
+    Dim Extent = V.Sizes[*D];
+    if (!Start || !Length || !Extent)
       return false;
-    int64_t From = *Start < 0 ? *Start + V.Sizes[*D] : *Start;
-    if (From < 0 || *Length < 0 || From + *Length > V.Sizes[*D])
+    int64_t From = *Start < 0 ? *Start + *Extent : *Start;
+    if (From < 0 || *Length < 0 || From + *Length > *Extent)
       return false; // LibTorch raises
-    return V.slice(*D, From, From + *Length, 1);
+    return V.slice(*D, Dim(From), Dim(From + *Length), 1);
   }
   if (C.Name == "slice")
     return V.slice(*D, Arg(1), Arg(2), Arg(3).value_or(1));
@@ -3954,18 +3922,19 @@ TensorFlowAnalysis::Interpreter::writeOf(
 
   // Every element known: write them in their places.
   if (const std::vector<int64_t> *Old = elementsOf(After)) {
-    std::optional<StridedView> V = StridedView::rowMajor(After.Sizes);
+    std::optional<StridedView> V = StridedView::of(After.Sizes);
     for (auto I = Views.rbegin(); V && I != Views.rend(); ++I)
       if (!applyView(*V, *I, E, F))
         V.reset();
     if (V && Index && !applyIndex(*V, *Index, E, F))
       V.reset();
-    std::vector<int64_t> Offsets = V ? V->offsets() : std::vector<int64_t>();
-    if (V && Bounded) {
+    std::optional<std::vector<int64_t>> Offsets =
+        V ? V->offsets() : std::nullopt;
+    if (Offsets && Bounded) {
       // The elements not written are still known: they occur, and the
       // written ones lie within the source's bounds.
       std::vector<bool> Written(Old->size());
-      for (int64_t O : Offsets)
+      for (int64_t O : *Offsets)
         Written[O] = true;
       std::vector<int64_t> Kept;
       for (size_t I = 0; I < Old->size(); ++I)
@@ -3979,10 +3948,10 @@ TensorFlowAnalysis::Interpreter::writeOf(
       After.Range = std::move(R);
       return ValuesWrite{D, std::move(After)};
     }
-    if (V && (!Values || Offsets.size() == Values->size())) {
+    if (Offsets && (!Values || Offsets->size() == Values->size())) {
       std::vector<int64_t> New = *Old;
-      for (size_t I = 0; I < Offsets.size(); ++I)
-        New[Offsets[I]] = Scalar ? *Scalar : (*Values)[I];
+      for (size_t I = 0; I < Offsets->size(); ++I)
+        New[(*Offsets)[I]] = Scalar ? *Scalar : (*Values)[I];
       ValueRange R = ValueRange::ofElements(std::move(New));
       // A scalar filled into a region (padding, a marker) beyond the values
       // there before is where that value comes from; values copied in, or
@@ -3990,8 +3959,8 @@ TensorFlowAnalysis::Interpreter::writeOf(
       // around them).
       bool NewExtreme =
           Scalar && (*Scalar < After.Range->Lo || *Scalar > After.Range->Hi);
-      R.From = NewExtreme && Offsets.size() > 1 ? originAt(Site, What)
-                                                : After.Range->From;
+      R.From = NewExtreme && Offsets->size() > 1 ? originAt(Site, What)
+                                                 : After.Range->From;
       After.Range = std::move(R);
       return ValuesWrite{D, std::move(After)};
     }
