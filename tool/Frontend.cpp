@@ -2,6 +2,7 @@
 
 #include "Frontend.h"
 #include "LibTorchApi.h"
+#include "TypeTables.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -56,6 +57,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef File) override {
     CI.getFrontendOpts().SkipFunctionBodies = true;
+    if (CI.getPreprocessorOpts().ImplicitPCHInclude.empty())
+      reserveTypeTablesForLibTorch(CI.getASTContext());
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(Factory.createASTConsumer(CI, File));
     return std::make_unique<UserCodeConsumer>(std::move(Consumers));

@@ -4,6 +4,7 @@
 #include "AtomicFile.h"
 #include "LibTorchApi.h"
 #include "LibTorchIncludes.h"
+#include "TypeTables.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -315,6 +316,7 @@ class SkippingPCHAction : public GeneratePCHAction {
           << CI.getFrontendOpts().OutputFile << EC.message();
       return nullptr;
     }
+    reserveTypeTablesForLibTorch(CI.getASTContext());
     return std::make_unique<StreamingPCHWriter>(CI, std::move(OS));
   }
 };
