@@ -182,8 +182,24 @@ static constexpr llvm::StringLiteral RecordsHeader =
 // The cache
 //===----------------------------------------------------------------------===//
 
-PrefixCache::PrefixCache(std::string Directory)
-    : Directory(std::move(Directory)) {}
+std::optional<uint64_t> parseSize(StringRef Text) {
+  unsigned Shift = 0;
+  if (!Text.empty()) {
+    size_t Unit = StringRef("KMG").find(toUpper(Text.back()));
+    if (Unit != StringRef::npos) {
+      Shift = 10 * (Unit + 1);
+      Text = Text.drop_back();
+    }
+  }
+  uint64_t Number;
+  // getAsInteger takes digits only for an unsigned number: no sign, no blank.
+  if (Text.getAsInteger(10, Number) || Number > (UINT64_MAX >> Shift))
+    return std::nullopt;
+  return Number << Shift;
+}
+
+PrefixCache::PrefixCache(std::string Directory, uint64_t SizeLimit)
+    : Directory(std::move(Directory)), SizeLimit(SizeLimit) {}
 
 std::string PrefixCache::pathOf(StringRef Key, StringRef Extension) const {
   SmallString<256> P(Directory);
@@ -218,6 +234,81 @@ bool PrefixCache::isValid(StringRef Key) const {
       return false;
   }
   return true;
+}
+
+void PrefixCache::markUsed(StringRef Key) {
+  // The records' modification time; one that cannot be set (a cache shared
+  // read-only) only leaves the entry older than it is.
+  int FD;
+  if (sys::fs::openFileForReadWrite(pathOf(Key, ".records"), FD,
+                                    sys::fs::CD_OpenExisting, sys::fs::OF_None))
+    return;
+  sys::TimePoint<> Now = std::chrono::system_clock::now();
+  sys::fs::setLastAccessAndModificationTime(FD, Now, Now);
+  sys::Process::SafelyCloseFileDescriptor(FD);
+}
+
+/// Whether a file name starts with an entry's key (32 hexadecimal digits and
+/// a dot), as every file of the cache does: no other file is ever removed.
+static std::optional<StringRef> keyOfFile(StringRef Name) {
+  StringRef Key = Name.take_until([](char C) { return C == '.'; });
+  if (Key.size() != 32 || Key.size() == Name.size() ||
+      !llvm::all_of(
+          Key, [](char C) { return isDigit(C) || (C >= 'a' && C <= 'f'); }))
+    return std::nullopt;
+  return Key;
+}
+
+void PrefixCache::prune(StringRef BuiltKey) {
+  if (!SizeLimit)
+    return;
+  struct Entry {
+    std::vector<std::string> Files;
+    uint64_t Size = 0;
+    /// The records are touched at every use; without them (a build that
+    /// failed midway), the newest file tells.
+    std::optional<sys::TimePoint<>> RecordsTime;
+    sys::TimePoint<> NewestFile;
+    bool BeingBuilt = false;
+    sys::TimePoint<> lastUse() const {
+      return RecordsTime.value_or(NewestFile);
+    }
+  };
+  std::map<std::string, Entry> Entries;
+  uint64_t Total = 0;
+  std::error_code EC;
+  for (sys::fs::directory_iterator I(Directory, EC), End; I != End && !EC;
+       I.increment(EC)) {
+    StringRef Name = sys::path::filename(I->path());
+    std::optional<StringRef> Key = keyOfFile(Name);
+    sys::fs::file_status Status;
+    if (!Key || sys::fs::status(I->path(), Status) ||
+        !sys::fs::is_regular_file(Status))
+      continue;
+    Entry &E = Entries[Key->str()];
+    E.Files.push_back(I->path());
+    E.Size += Status.getSize();
+    StringRef Extension = Name.drop_front(Key->size());
+    if (Extension == ".records")
+      E.RecordsTime = Status.getLastModificationTime();
+    E.NewestFile = std::max(E.NewestFile, Status.getLastModificationTime());
+    E.BeingBuilt |= Extension.starts_with(".pch.lock");
+    Total += Status.getSize();
+  }
+  std::vector<Entry *> Removable;
+  for (auto &[Key, E] : Entries)
+    if (Key != BuiltKey && !E.BeingBuilt)
+      Removable.push_back(&E);
+  llvm::sort(Removable, [](const Entry *A, const Entry *B) {
+    return A->lastUse() < B->lastUse();
+  });
+  for (const Entry *E : Removable) {
+    if (Total <= SizeLimit)
+      break;
+    for (const std::string &File : E->Files)
+      sys::fs::remove(File);
+    Total -= E->Size;
+  }
 }
 
 namespace {
@@ -417,6 +508,8 @@ bool PrefixCache::build(const tooling::CompileCommand &Command,
         EC = writeAtomically(pathOf(Key, ".records"), Records);
       if (EC)
         Built = CannotWrite(EC);
+      else if (Built)
+        prune(Key);
     }
   }
   if (!Built && Diagnostics->getNumErrors() && !Diagnostics->InSource) {
@@ -452,7 +545,13 @@ PrefixCache::lookup(const tooling::CompileCommand &Command, StringRef Source) {
   }
   std::lock_guard<std::mutex> Lock(*KeyMutex);
   std::string PCH = pathOf(Key, ".pch");
-  if (isValid(Key))
+  auto UseIfValid = [&] {
+    if (!isValid(Key))
+      return false;
+    markUsed(Key);
+    return true;
+  };
+  if (UseIfValid())
     return PCH;
 
   if (std::error_code EC = sys::fs::create_directories(Directory)) {
@@ -469,14 +568,14 @@ PrefixCache::lookup(const tooling::CompileCommand &Command, StringRef Source) {
     case LockFileManager::LFS_Error:
       return build(Command, Includes, Key) ? std::optional(PCH) : std::nullopt;
     case LockFileManager::LFS_Owned:
-      if (isValid(Key))
+      if (UseIfValid())
         return PCH;
       return build(Command, Includes, Key) ? std::optional(PCH) : std::nullopt;
     case LockFileManager::LFS_Shared:
       if (Locked.waitForUnlock(/*MaxSeconds=*/600) ==
           LockFileManager::Res_Timeout)
         Locked.unsafeRemoveLockFile();
-      if (isValid(Key))
+      if (UseIfValid())
         return PCH;
       continue; // the other process failed: build it here
     }

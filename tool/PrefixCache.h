@@ -14,6 +14,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,10 @@ namespace torchlint {
 /// they are the first thing it reads.
 std::vector<std::string> leadingSystemIncludes(llvm::StringRef Source);
 
+/// A size as --cache-size-limit takes it: a number of bytes, with an optional
+/// K, M or G suffix (powers of 1024); nullopt if \p Text is none.
+std::optional<uint64_t> parseSize(llvm::StringRef Text);
+
 /// Where the cache lives by default: $XDG_CACHE_HOME/torchlint, else
 /// ~/.cache/torchlint; empty if neither can be told.
 std::string defaultCacheDirectory();
@@ -42,9 +47,18 @@ std::string defaultCacheDirectory();
 /// names and renamed, and a lock file keeps two processes from building the
 /// same entry at once. A cache that cannot be written is used no more, after
 /// one warning: the analysis goes on uncached and finds the same.
+///
+/// Each use of an entry is noted on it; when a build takes the cache past its
+/// size limit, the entries used least recently are removed.
 class PrefixCache {
 public:
-  explicit PrefixCache(std::string Directory);
+  /// About 25 entries of <torch/torch.h>, each 78 MB.
+  static constexpr uint64_t DefaultSizeLimit = uint64_t(2) << 30;
+
+  /// A cache in \p Directory that keeps its entries' total size under
+  /// \p SizeLimit bytes, unless the entry just built alone is larger; no
+  /// limit if 0.
+  PrefixCache(std::string Directory, uint64_t SizeLimit = DefaultSizeLimit);
 
   /// The precompiled header to parse the command's file with, built now if
   /// there is no valid one; nullopt if the file has no such prefix, or the
@@ -60,12 +74,15 @@ public:
   void warn(const llvm::Twine &Reason);
 
 private:
+  void markUsed(llvm::StringRef Key);
+  void prune(llvm::StringRef BuiltKey);
   bool build(const clang::tooling::CompileCommand &Command,
              llvm::ArrayRef<std::string> Includes, llvm::StringRef Key);
   bool isValid(llvm::StringRef Key) const;
   std::string pathOf(llvm::StringRef Key, llvm::StringRef Extension) const;
 
   std::string Directory;
+  uint64_t SizeLimit;
   /// Set when the directory cannot be written: the cache is used no more.
   std::atomic<bool> Unusable{false};
   std::once_flag Warned;

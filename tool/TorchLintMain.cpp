@@ -142,6 +142,13 @@ static cl::opt<std::string> CacheDir(
              "$XDG_CACHE_HOME/torchlint, else ~/.cache/torchlint)"),
     cl::value_desc("dir"), cl::cat(TorchLintCategory));
 
+static cl::opt<std::string> CacheSizeLimit(
+    "cache-size-limit",
+    cl::desc("Remove the cache entries used least recently when a new one "
+             "takes the cache past <size> (K, M or G; 0: no limit; default: "
+             "2G)"),
+    cl::value_desc("size"), cl::cat(TorchLintCategory));
+
 static cl::opt<bool>
     NoCache("no-cache",
             cl::desc("Parse every file's LibTorch headers anew, without the "
@@ -339,6 +346,16 @@ int main(int argc, const char **argv) {
                    "unknown format (expected text, json or sarif)");
     return 2;
   }
+  std::optional<uint64_t> CacheSize =
+      CacheSizeLimit.getNumOccurrences()
+          ? torchlint::parseSize(CacheSizeLimit)
+          : torchlint::PrefixCache::DefaultSizeLimit;
+  if (!CacheSize) {
+    reportBadInput("--cache-size-limit=" + CacheSizeLimit,
+                   "not a size (a number of bytes, with an optional K, M or G "
+                   "suffix)");
+    return 2;
+  }
   bool BadChecks = false;
   for (cl::opt<std::string> *Globs : {&Checks, &WarningsAsErrors})
     for (const std::string &Message : torchlint::unknownCheckGlobs(*Globs)) {
@@ -440,7 +457,7 @@ int main(int argc, const char **argv) {
     std::string Dir =
         CacheDir.empty() ? torchlint::defaultCacheDirectory() : CacheDir;
     if (!Dir.empty())
-      Frontend.Cache = &Cache.emplace(Dir);
+      Frontend.Cache = &Cache.emplace(Dir, *CacheSize);
   }
   bool BadInput = false;
   unsigned Findings = 0, FindingsAsErrors = 0;
