@@ -308,6 +308,7 @@ TensorOp tensorOpOf(llvm::StringRef Name) {
       .Case("size", TensorOp::Size)
       .Case("sizes", TensorOp::Sizes)
       .Cases("dtype", "scalar_type", TensorOp::DTypeOf)
+      .Case("options", TensorOp::OptionsOf)
       .Default(TensorOp::Unknown);
 }
 
@@ -405,6 +406,8 @@ static TensorIndexItem tensorIndexItem(const Expr *X) {
   const CXXRecordDecl *RD = recordOf(Param.getNonReferenceType());
   if (Param->isIntegerType() && !Param->isBooleanType()) {
     Item.Kind = TensorIndexItem::Integer;
+    Item.Position = Index->getArg(0);
+  } else if (isTensorType(Param.getNonReferenceType())) {
     Item.Position = Index->getArg(0);
   } else if (isNoneType(Param.getNonReferenceType())) {
     Item.Kind = TensorIndexItem::NewAxis;

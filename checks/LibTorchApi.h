@@ -110,6 +110,7 @@ enum class TensorOp {
   Size,        ///< size(d)
   Sizes,       ///< sizes()
   DTypeOf,     ///< dtype(), scalar_type()
+  OptionsOf,   ///< options(): the tensor's dtype and device
   Index,       ///< operator[], select on dim 0
   MaxMin,      ///< max, min: with a dim, the (values, indices) pair
   Cat,         ///< cat, concat: join a list along a dimension
@@ -201,7 +202,7 @@ struct TensorIndexItem {
     Ellipsis, ///< "..." or Ellipsis: the dimensions not indexed otherwise
     Other,    ///< a tensor or bool index: advanced indexing, which copies
   } Kind = Other;
-  /// Integer: the position.
+  /// Integer: the position; Other: the index tensor, if one.
   const clang::Expr *Position = nullptr;
   /// Slice's start, stop and step; null where left to their defaults (None).
   const clang::Expr *Bounds[3] = {nullptr, nullptr, nullptr};

@@ -168,6 +168,9 @@ private:
   Shape indexedSizes(const TensorFact &T,
                      llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
                      Frame &F);
+  std::optional<ValueRange> lookUp(const TensorFact &Table,
+                                   const api::TensorIndexItem &Index, Env &E,
+                                   Frame &F);
   bool applyView(StridedView &V, const Expr *View, Env &E, Frame &F);
   bool applyIndex(StridedView &V, llvm::ArrayRef<api::TensorIndexItem> Items,
                   Env &E, Frame &F);
@@ -3688,16 +3691,27 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   }
   case TensorOp::DTypeOf:
     return Value::scalarType(T.Type);
+  case TensorOp::OptionsOf: {
+    OptionsFact O;
+    O.DTypeKnown = T.Type.has_value();
+    O.Type = T.Type;
+    return Value::options(O);
+  }
   case TensorOp::Index:
     if (Name == "index") {
       // t.index({Slice(), -1}): the same dtype, some of the values.
       auto Items = ArgExprs.size() == 1 ? api::tensorIndexList(ArgExprs[0])
                                         : std::nullopt;
+      std::optional<ValueRange> Looked = Items && Items->size() == 1
+                                             ? lookUp(Self.T, (*Items)[0], E, F)
+                                             : std::nullopt;
       T.Sizes = Items ? indexedSizes(T, *Items, E, F) : std::nullopt;
       T.Act.reset();
       T.ActOrigin.reset();
       T.Unsqueezed.reset();
       keepSomeValues(T);
+      if (Looked)
+        T.Range = std::move(Looked);
       return Value::tensor(T);
     }
     if (Rank && *Rank > 0 && !Args.empty() && Args[0].Kind == Value::Int) {
@@ -3714,14 +3728,48 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
 }
 
 /// The sizes of T.index({...}) for basic indexing (integers, slices, None,
-/// "..."); nullopt for advanced indexing (tensors, bools) or an unknown rank.
+/// "...") and one tensor of int64 or int32 indices, whose sizes take the
+/// place of the dimension it indexes; nullopt for masks, several index
+/// tensors (their sizes broadcast) or an unknown rank.
 Shape TensorFlowAnalysis::Interpreter::indexedSizes(
     const TensorFact &T, llvm::ArrayRef<api::TensorIndexItem> Items, Env &E,
     Frame &F) {
+  using Item = api::TensorIndexItem;
+  llvm::SmallVector<Item, 4> Basic(Items);
+  std::optional<size_t> Advanced;
+  Shape IndexSizes;
+  for (size_t I = 0; I < Basic.size(); ++I) {
+    if (Basic[I].Kind != Item::Other)
+      continue;
+    if (Advanced || !Basic[I].Position)
+      return std::nullopt;
+    Value Index = eval(Basic[I].Position, E, F);
+    if (!Index.isTensor() || !Index.T.Sizes || !Index.T.Type ||
+        (*Index.T.Type != DType::Long && *Index.T.Type != DType::Int))
+      return std::nullopt;
+    Advanced = I;
+    IndexSizes = Index.T.Sizes;
+    Basic[I] = Item();
+    Basic[I].Kind = Item::Slice; // the whole dimension, replaced below
+  }
   std::optional<StridedView> V = StridedView::of(T.Sizes);
-  if (!V || !applyIndex(*V, Items, E, F))
+  if (!V || !applyIndex(*V, Basic, E, F))
     return std::nullopt;
-  return V->Sizes;
+  if (!Advanced)
+    return V->Sizes;
+  // The dimension of the result the index tensor stands at: integers before
+  // it select theirs away, None and slices keep one, "..." the rest.
+  size_t Rank = T.Sizes->size(), Indexed = 0, At = 0;
+  for (const Item &I : Basic)
+    Indexed += I.Kind == Item::Integer || I.Kind == Item::Slice;
+  for (size_t I = 0; I < *Advanced; ++I)
+    At += Basic[I].Kind == Item::Ellipsis  ? Rank - Indexed
+          : Basic[I].Kind == Item::Integer ? 0
+                                           : 1;
+  llvm::SmallVector<Dim, 4> Sizes(V->Sizes);
+  Sizes.erase(Sizes.begin() + At);
+  Sizes.insert(Sizes.begin() + At, IndexSizes->begin(), IndexSizes->end());
+  return Sizes;
 }
 
 /// Whether a tensor of dtype T stores the integer V as V.
@@ -3753,6 +3801,36 @@ static const std::vector<int64_t> *elementsOf(const TensorFact &T) {
   return N && *N == static_cast<int64_t>(T.Range->Elements->size())
              ? T.Range->Elements.get()
              : nullptr;
+}
+
+/// The elements of Table.index({Index}) when Table is a 1-D tensor of known
+/// elements and Index a tensor of known integer indices (a table that remaps
+/// labels); nullopt otherwise, or if an index is out of range (LibTorch
+/// raises).
+std::optional<ValueRange>
+TensorFlowAnalysis::Interpreter::lookUp(const TensorFact &Table,
+                                        const api::TensorIndexItem &Index,
+                                        Env &E, Frame &F) {
+  const std::vector<int64_t> *Entries = elementsOf(Table);
+  if (!Entries || Table.rank() != 1 ||
+      Index.Kind != api::TensorIndexItem::Other || !Index.Position)
+    return std::nullopt;
+  Value I = eval(Index.Position, E, F);
+  const std::vector<int64_t> *Positions =
+      I.isTensor() ? elementsOf(I.T) : nullptr;
+  if (!Positions || !I.T.Type ||
+      (*I.T.Type != DType::Long && *I.T.Type != DType::Int))
+    return std::nullopt;
+  int64_t N = Entries->size();
+  std::vector<int64_t> Out;
+  for (int64_t P : *Positions) {
+    if (P < -N || P >= N)
+      return std::nullopt;
+    Out.push_back((*Entries)[P < 0 ? P + N : P]);
+  }
+  ValueRange R = ValueRange::ofElements(std::move(Out));
+  R.From = Table.Range->From;
+  return R;
 }
 
 /// Whether A and B are the same sizes but for dimensions of size 1: their

@@ -317,3 +317,26 @@ void bceUnknownTarget(const torch::Tensor &x, const torch::Tensor &y) {
   torch::nn::Linear head(8, 4);
   auto loss = F::binary_cross_entropy_with_logits(head(x), y);
 }
+
+// Rows picked with a tensor of int64 indices: the index's sizes take the
+// place of the dimension it indexes.
+void rowsPickedByAnIndexTensor() {
+  torch::nn::Linear fc(4, 3);
+  auto x = torch::randn({10, 4});
+  auto y = torch::tensor({0, 1, 2, 0, 1, 2, 0, 1, 2, 0});
+  auto picked = torch::tensor({0, 2, 4, 6});
+  auto loss = F::cross_entropy(fc(x.index({picked})), y);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: CrossEntropyLoss receives input of shape [4, 3] and int64 target of shape [10]: {{.*}}LibTorch raises "Expected input batch_size (4) to match target batch_size (10)." [torch-cross-entropy-shape-mismatch]
+}
+
+// The same rows of both, or rows picked with a mask (as many as it selects):
+// no finding.
+void rowsPickedAlike() {
+  torch::nn::Linear fc(4, 3);
+  auto x = torch::randn({10, 4});
+  auto y = torch::tensor({0, 1, 2, 0, 1, 2, 0, 1, 2, 0});
+  auto picked = torch::tensor({0, 2, 4, 6});
+  auto a = F::cross_entropy(fc(x.index({picked})), y.index({picked}));
+  auto b = F::cross_entropy(fc(x.index({y == 1})), y.index({y == 1}));
+  auto c = F::cross_entropy(fc(x.index({torch::indexing::Slice(), torch::tensor({0, 1, 2, 3})})), y);
+}

@@ -274,3 +274,24 @@ void labelsConvertedThroughAField() {
   l.values = (l.values * 3).to(torch::kLong);
   auto loss = F::cross_entropy(fc(torch::randn({16, 10})), l.values);
 }
+
+// t.options() carries t's dtype: labels converted to a float signal's
+// options become float.
+void labelsConvertedToASignalsOptions() {
+  torch::nn::Linear fc(4, 3);
+  auto signal = torch::randn({8, 4});
+  auto labels = torch::tensor({0, 1, 2, 0, 1, 2, 0, 1});
+  auto loss = F::cross_entropy(fc(signal), labels.to(signal.options()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss holds class indices (shape [8] for input [8, 3]) but has dtype float; LibTorch raises "expected scalar type Long but found Float"; convert it with .to(torch::kLong) [torch-float-class-target]
+}
+
+// Converted to the options of an int64 tensor, or created with them, they
+// stay int64.
+void labelsWithInt64Options() {
+  torch::nn::Linear fc(4, 3);
+  auto signal = torch::randn({8, 4});
+  auto labels = torch::tensor({0, 1, 2, 0, 1, 2, 0, 1});
+  auto ids = torch::zeros({8}, labels.options());
+  auto a = F::cross_entropy(fc(signal), labels.to(ids.options()));
+  auto b = F::cross_entropy(fc(signal), ids);
+}

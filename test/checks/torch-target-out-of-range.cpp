@@ -865,3 +865,46 @@ void floatTargetIsAnotherError() {
   auto loss = F::cross_entropy(fc(torch::randn({3, 4})),
                                torch::tensor({0.0, 5.0, 1.0}));
 }
+
+// index_put_ through a tensor of int64 indices writes as many elements as it
+// holds: a marker written through four of them occurs afterwards.
+void markerWrittenThroughIndexTensor() {
+  torch::nn::Linear fc(9, 3);
+  auto x = torch::randn({30, 9});
+  auto labels = std::get<1>(x.slice(1, 0, 3).max(1));
+  labels.index_put_({torch::tensor({3, 11, 17, 24})}, 3);
+  auto loss = F::cross_entropy(fc(x), labels);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values in [0, 3] but the input [30, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: 3 is written into it here
+}
+
+// Through an empty index tensor nothing is written; through a mask, maybe
+// nothing.
+void markerWrittenThroughNoIndexOrAMask() {
+  torch::nn::Linear fc(9, 3);
+  auto x = torch::randn({30, 9});
+  auto labels = std::get<1>(x.slice(1, 0, 3).max(1));
+  labels.index_put_({torch::empty({0}, torch::kLong)}, 3);
+  auto a = F::cross_entropy(fc(x), labels);
+  labels.index_put_({labels == 1}, 3);
+  auto b = F::cross_entropy(fc(x), labels);
+}
+
+// A table that remaps raw codes to classes: the labels are the table's
+// entries at the codes' positions.
+void labelsRemappedThroughATable() {
+  torch::nn::Linear fc(4, 3);
+  auto table = torch::tensor({0, 0, 1, 2, 2, 3});
+  auto codes = torch::tensor({0, 1, 2, 3, 4, 5, 5, 0});
+  auto loss = F::cross_entropy(fc(torch::randn({8, 4})), table.index({codes}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [8, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+}
+
+// Codes that never reach the table's last entry: every label is in range,
+// though the table holds an out-of-range one.
+void remapTableEntryNeverUsed() {
+  torch::nn::Linear fc(4, 3);
+  auto table = torch::tensor({0, 0, 1, 2, 2, 3});
+  auto codes = torch::tensor({0, 1, 2, 3, 4, 4, 1, 0});
+  auto loss = F::cross_entropy(fc(torch::randn({8, 4})), table.index({codes}));
+}
