@@ -235,6 +235,18 @@ static std::optional<int64_t> applyOp(ValueRange::Op O, int64_t V, int64_t C) {
 std::optional<ValueRange> ValueRange::apply(Op O, int64_t C) const {
   if ((O == Mul && C <= 0) || (O == Rem && C <= 0))
     return std::nullopt;
+  if (Elements) {
+    std::vector<int64_t> Mapped;
+    for (int64_t V : *Elements) {
+      std::optional<int64_t> M = applyOp(O, V, C);
+      if (!M)
+        return std::nullopt;
+      Mapped.push_back(*M);
+    }
+    ValueRange R = ofElements(std::move(Mapped));
+    R.From = From;
+    return R;
+  }
   ValueRange R;
   R.Complete = Complete;
   R.From = From;

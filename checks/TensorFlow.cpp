@@ -4490,16 +4490,22 @@ Value TensorFlowAnalysis::Interpreter::evalFactory(
       int64_t N = (*End - *Start + *Step - 1) / *Step;
       T.Sizes = llvm::SmallVector<Dim, 4>{Dim(N)};
       if (T.Type && isIntegralDType(*T.Type)) {
-        // Only the lowest and highest values are kept.
+        // Every element when they are few enough to keep, else the lowest
+        // and highest values.
+        bool Every = N <= static_cast<int64_t>(ValueRange::MaxElements);
         std::vector<int64_t> Values;
         int64_t Half = ValueRange::MaxPresent / 2;
         for (int64_t I = 0; I < N; ++I) {
-          if (I == Half && N > 2 * Half)
+          if (!Every && I == Half)
             I = N - Half;
           Values.push_back(*Start + I * *Step);
         }
-        T.Range = ValueRange::of(Values);
-        T.Range->Complete = N <= static_cast<int64_t>(ValueRange::MaxPresent);
+        if (Every) {
+          T.Range = ValueRange::ofElements(std::move(Values));
+        } else {
+          T.Range = ValueRange::of(Values);
+          T.Range->Complete = false;
+        }
         T.Range->From = originAt(Call, "torch::arange creates the values " +
                                            describeValues(*T.Range));
       }

@@ -900,6 +900,16 @@ void labelsRemappedThroughATable() {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [8, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
 }
 
+// Codes computed from arange keep every element: arange(8) % 6 reaches the
+// table's last entry.
+void tableIndexedByArangeCodes() {
+  torch::nn::Linear fc(4, 3);
+  auto table = torch::tensor({0, 0, 1, 2, 2, 3});
+  auto loss =
+      F::cross_entropy(fc(torch::randn({8, 4})), table.index({torch::arange(8) % 6}));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: target of CrossEntropyLoss has values {0, 1, 2, 3} but the input [8, 3] has C = 3 classes: 3 is outside [0, 2] and not ignore_index -100; LibTorch raises "Target 3 is out of bounds." [torch-target-out-of-range]
+}
+
 // Codes that never reach the table's last entry: every label is in range,
 // though the table holds an out-of-range one.
 void remapTableEntryNeverUsed() {
@@ -907,4 +917,6 @@ void remapTableEntryNeverUsed() {
   auto table = torch::tensor({0, 0, 1, 2, 2, 3});
   auto codes = torch::tensor({0, 1, 2, 3, 4, 4, 1, 0});
   auto loss = F::cross_entropy(fc(torch::randn({8, 4})), table.index({codes}));
+  auto loss2 = F::cross_entropy(fc(torch::randn({8, 4})),
+                                table.index({torch::arange(8) % 5}));
 }
