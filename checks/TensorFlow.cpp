@@ -3727,6 +3727,13 @@ Value TensorFlowAnalysis::Interpreter::evalTensorOp(
   return Value::unknown();
 }
 
+/// Whether V is a tensor of positions to index with: int64 or int32 (bool and
+/// uint8 tensors are masks).
+static bool isIndexTensor(const Value &V) {
+  return V.isTensor() && V.T.Type &&
+         (*V.T.Type == DType::Long || *V.T.Type == DType::Int);
+}
+
 /// The sizes of T.index({...}) for basic indexing (integers, slices, None,
 /// "...") and one tensor of int64 or int32 indices, whose sizes take the
 /// place of the dimension it indexes; nullopt for masks, several index
@@ -3744,8 +3751,7 @@ Shape TensorFlowAnalysis::Interpreter::indexedSizes(
     if (Advanced || !Basic[I].Position)
       return std::nullopt;
     Value Index = eval(Basic[I].Position, E, F);
-    if (!Index.isTensor() || !Index.T.Sizes || !Index.T.Type ||
-        (*Index.T.Type != DType::Long && *Index.T.Type != DType::Int))
+    if (!isIndexTensor(Index) || !Index.T.Sizes)
       return std::nullopt;
     Advanced = I;
     IndexSizes = Index.T.Sizes;
@@ -3817,9 +3823,8 @@ TensorFlowAnalysis::Interpreter::lookUp(const TensorFact &Table,
     return std::nullopt;
   Value I = eval(Index.Position, E, F);
   const std::vector<int64_t> *Positions =
-      I.isTensor() ? elementsOf(I.T) : nullptr;
-  if (!Positions || !I.T.Type ||
-      (*I.T.Type != DType::Long && *I.T.Type != DType::Int))
+      isIndexTensor(I) ? elementsOf(I.T) : nullptr;
+  if (!Positions)
     return std::nullopt;
   int64_t N = Entries->size();
   std::vector<int64_t> Out;
